@@ -99,7 +99,9 @@ def parse(text: str, path: str) -> FrontMatter:
     if not isinstance(meta, dict):
         raise ContentError(path, "front matter must be a set of `key: value` lines",
                            "write each setting as `key: value`", line=2)
-    body_line = text.count("\n", 0, match.end()) + 1
+    # MkDocs drops the blank lines after the front matter too; count them to match its body.
+    rest = text[match.end():]
+    body_line = text.count("\n", 0, match.end()) + 1 + (len(rest) - len(rest.lstrip("\n")))
     return FrontMatter(path, meta, block, body_line)
 
 

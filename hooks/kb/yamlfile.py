@@ -8,8 +8,20 @@ import yaml
 
 from .errors import ContentError
 
-# libyaml's loader when PyYAML was built with it: the same results, many times faster.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader when PyYAML has it (many times faster), reading dates as text.
+
+    Left to YAML, `2026-13-45` is an exception with no line number; as text, the schema
+    check reports it properly.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def load(text: str, path: str, *, first_line: int = 1) -> Any:

@@ -1,0 +1,82 @@
+"""Helpers for the browser tests: find Chromium, serve a built site, run axe-core."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def chromium_path() -> str | None:
+    """The system Chromium (Debian's `chromium` package) if present, else None so that
+    Playwright uses a browser it installed itself (`playwright install chromium`)."""
+    if os.environ.get("CHROMIUM"):
+        return os.environ["CHROMIUM"]
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def launch(playwright):
+    try:
+        return playwright.chromium.launch(executable_path=chromium_path(), headless=True,
+                                          args=CHROMIUM_ARGS)
+    except Exception as exc:  # pragma: no cover - depends on the machine
+        raise RuntimeError(
+            "No Chromium for the browser tests. Install Debian's package "
+            "(sudo apt-get install chromium), or run `.venv/bin/playwright install chromium`, "
+            f"or set CHROMIUM to a Chromium binary. Playwright said: {exc}") from None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path, port: int) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1:`port` in a thread; yields the base URL."""
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@functools.cache
+def axe_source() -> str:
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(page) -> list[str]:
+    """Run every axe-core rule on the page; one line per violation with its nodes."""
+    page.evaluate(axe_source())
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    lines = []
+    for v in result["violations"]:
+        targets = ", ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:5])
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']} -> {targets}")
+    return lines

@@ -1,0 +1,149 @@
+"""Shared fixtures: real MkDocs builds of the real project, and a real browser."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))  # the plain `kb` package, for unit tests
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import Abort, BuildError  # noqa: E402
+
+#: What a test copies to make a private, editable project.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "snippets", "overrides")
+
+
+@dataclass
+class Build:
+    """The outcome of one MkDocs build."""
+
+    root: Path
+    site: Path
+    ok: bool
+    records: list[logging.LogRecord] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno == logging.WARNING]
+
+    @property
+    def errors(self) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno >= logging.ERROR]
+
+    @property
+    def messages(self) -> str:
+        return "\n".join(r.getMessage() for r in self.records if r.levelno >= logging.WARNING)
+
+    def html(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+    def soup(self, path: str):
+        from bs4 import BeautifulSoup
+
+        return BeautifulSoup(self.html(path), "html.parser")
+
+    def pages(self) -> list[str]:
+        """Every built HTML page, relative to the site folder."""
+        return sorted(str(p.relative_to(self.site)) for p in self.site.rglob("*.html")
+                      if p.name != "404.html")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def run_build(root: Path, site: Path, *, config_file: str = "mkdocs.yml", **overrides) -> Build:
+    """Build the project at `root` with MkDocs' own API, strictly, collecting warnings."""
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    ok = True
+    try:
+        config = load_config(str(root / config_file), site_dir=str(site), strict=True, **overrides)
+        build(config)
+    except (Abort, BuildError) as exc:
+        ok = False
+        handler.records.append(logging.makeLogRecord(
+            {"msg": str(exc), "levelno": logging.ERROR, "levelname": "ERROR"}))
+    finally:
+        logger.removeHandler(handler)
+    return Build(root, site, ok, handler.records)
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real project, built once for the session. It must build without a warning."""
+    result = run_build(ROOT, tmp_path_factory.mktemp("site"))
+    assert result.ok and not result.records, result.messages
+    return result
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator["Project"]:
+    """A private copy of the project that a test may break, then build."""
+    yield Project(copy_project(tmp_path / "project"), tmp_path / "out")
+
+
+@dataclass
+class Project:
+    root: Path
+
+    out: Path
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def read(self, rel: str) -> str:
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def write(self, rel: str, text: str) -> None:
+        self.path(rel).parent.mkdir(parents=True, exist_ok=True)
+        self.path(rel).write_text(text, encoding="utf-8")
+
+    def edit(self, rel: str, old: str, new: str, count: int = 1) -> None:
+        text = self.read(rel)
+        assert old in text, f"{old!r} not in {rel}"
+        self.write(rel, text.replace(old, new, count))
+
+    def build(self, **overrides) -> Build:
+        return run_build(self.root, self.out, **overrides)
+
+    def fails(self, *expected: str) -> str:
+        """Build, expect failure, and expect every string in the error messages."""
+        result = self.build()
+        assert not result.ok, "the build should have failed"
+        text = result.messages
+        assert "Traceback" not in text
+        for part in expected:
+            assert part in text, f"{part!r} not in:\n{text}"
+        return text
+
+
+BuildFn = Callable[..., Build]

@@ -1,0 +1,96 @@
+"""Every page in real headless Chromium: accessible, private and error-free, in both schemes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from browser import axe_violations, free_port, launch, serve
+from conftest import ROOT, Build, run_build
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Build]]:
+    """The real site, built for the address it is served on, so instant navigation is real."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    site = run_build(ROOT, tmp_path_factory.mktemp("served"), site_url=base)
+    assert site.ok and not site.records, site.messages
+    with serve(site.site, port):
+        yield base, site
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = launch(p)
+        yield browser
+        browser.close()
+
+
+def url_of(path: str) -> str:
+    return path[: -len("index.html")] if path.endswith("index.html") else path
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_is_accessible_private_and_error_free(served, browser: Browser, scheme: str) -> None:
+    base, site = served
+    context = browser.new_context(color_scheme=scheme)
+    problems: list[str] = []
+    page = context.new_page()
+    current = {"path": ""}
+    page.on("request", lambda r: r.url.startswith((base, "data:", "blob:"))
+            or problems.append(f"{current['path']}: request leaves the site: {r.url}"))
+    page.on("console", lambda m: m.type == "error"
+            and problems.append(f"{current['path']}: console error: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"{current['path']}: page error: {e}"))
+    expected = "slate" if scheme == "dark" else "default"
+    for path in site.pages():
+        current["path"] = path
+        page.goto(base + url_of(path), wait_until="networkidle")
+        got = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        if got != expected:
+            problems.append(f"{path}: scheme is {got}, expected {expected}")
+        problems += [f"{path}: axe: {v}" for v in axe_violations(page)]
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_palette_toggle_switches_and_remembers(served, browser: Browser) -> None:
+    base, _ = served
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(base, wait_until="networkidle")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    page.get_by_title("Switch to dark mode").click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.reload(wait_until="networkidle")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    context.close()
+
+
+def test_navigation_is_instant(served, browser: Browser) -> None:
+    """Material swaps the page in place: a marker set on window survives a link click."""
+    base, _ = served
+    page: Page = browser.new_page()
+    page.goto(base, wait_until="networkidle")
+    page.evaluate("window.__stillHere = true")
+    page.locator(".tti-entry a[href$='/stages/']").click()
+    page.wait_for_url(base + "stages/")
+    page.wait_for_function("document.querySelector('h1').textContent.includes('stages')")
+    assert page.evaluate("window.__stillHere === true")
+    page.close()
+
+
+def test_search_finds_a_guide(served, browser: Browser) -> None:
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("hiring manager")
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for()
+    assert "hiring" in first.inner_text().lower()
+    page.close()

@@ -1,0 +1,114 @@
+"""The real project builds strictly, and its HTML has what readers and forks rely on."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import Build
+
+GUIDE_SECTIONS = ("why", "bad-reasons", "stages", "declining")
+
+
+def guide_pages(site: Build) -> list[str]:
+    return [p for p in site.pages() if p.split("/")[0] in GUIDE_SECTIONS and p.count("/") == 2]
+
+
+def test_information_architecture(site: Build) -> None:
+    pages = site.pages()
+    for required in ("index.html", "why/index.html", "stages/index.html", "declining/index.html",
+                     "bad-reasons/index.html", "scenarios/index.html", "checklists/index.html",
+                     "about/index.html", "about/sources/index.html", "about/licence/index.html",
+                     "about/contributing/index.html"):
+        assert required in pages
+    assert len(guide_pages(site)) >= 16
+
+
+def test_every_page_has_title_heading_and_description(site: Build) -> None:
+    for path in site.pages():
+        soup = site.soup(path)
+        assert len(soup.find_all("h1")) == 1, path
+        meta = soup.find("meta", attrs={"name": "description"})
+        assert meta and 0 < len(meta["content"]) <= 160, path
+        assert soup.html["lang"] == "en", path
+
+
+def test_no_third_party_assets(site: Build) -> None:
+    """Scripts, styles, fonts and images all come from the site itself."""
+    for path in site.pages():
+        soup = site.soup(path)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for el in soup.find_all(tag):
+                url = el.get(attr) or ""
+                if tag == "link" and el.get("rel") not in (["stylesheet"], ["preload"], ["icon"],
+                                                            ["modulepreload"], ["manifest"]):
+                    continue
+                assert not re.match(r"^(https?:)?//", url), f"{path}: {tag} {url}"
+        html = site.html(path)
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_repository_link_does_not_call_the_github_api(site: Build) -> None:
+    soup = site.soup("index.html")
+    source = soup.select_one(".md-source")
+    assert source is not None and source["href"].startswith("https://github.com/")
+    assert not soup.select('[data-md-component="source"]')
+
+
+def test_light_and_dark_schemes_with_a_toggle(site: Build) -> None:
+    soup = site.soup("index.html")
+    schemes = [i["data-md-color-scheme"] for i in soup.select("input[data-md-color-scheme]")]
+    assert schemes == ["default", "slate"]
+    assert soup.select('label[title="Switch to dark mode"]')
+    style = soup.find("style", string=re.compile("--md-primary-fg-color")).string
+    assert "#1b4f8a" in style and "#8cc4ff" in style
+
+
+def test_search_dialog_has_a_name(site: Build) -> None:
+    dialog = site.soup("index.html").select_one('[data-md-component="search"]')
+    assert dialog["role"] == "dialog" and dialog["aria-label"]
+
+
+def test_guides_end_with_sources_and_reviewed_date(site: Build) -> None:
+    for path in guide_pages(site):
+        soup = site.soup(path)
+        meta = soup.select_one(".tti-meta")
+        assert meta is not None, path
+        assert meta.find("h2", id="sources"), path
+        assert meta.find_all("li"), path
+        assert meta.find("time", attrs={"datetime": re.compile(r"^\d{4}-\d{2}-\d{2}$")}), path
+        assert soup.find(id="what-to-read-next"), f"{path} has no 'What to read next'"
+
+
+def test_section_pages_list_their_guides_with_descriptions(site: Build) -> None:
+    for section in GUIDE_SECTIONS:
+        soup = site.soup(f"{section}/index.html")
+        links = [a["href"] for a in soup.select(".tti-guides dt a")]
+        expected = sorted(p.split("/")[1] + "/" for p in guide_pages(site) if p.startswith(section + "/"))
+        assert sorted(links) == expected
+        assert all(dd.get_text(strip=True) for dd in soup.select(".tti-guides dd"))
+
+
+def test_home_offers_the_three_questions(site: Build) -> None:
+    soup = site.soup("index.html")
+    entries = soup.select(".tti-entry > ul > li")
+    text = [li.get_text(" ", strip=True) for li in entries]
+    assert any("Should I go?" in t for t in text)
+    assert any("What happens at each stage?" in t for t in text)
+    assert any("How do I say no, nicely?" in t for t in text)
+    assert {a["href"] for li in entries for a in li.find_all("a")} == {
+        "why/", "stages/", "declining/"}
+
+
+@pytest.mark.parametrize("name", ["decline-invitation", "withdraw-after-screen", "withdraw-after-rounds",
+                                  "decline-offer", "stay-in-touch", "thank-interviewer",
+                                  "recommend-colleague"])
+def test_message_templates_are_on_the_templates_page(site: Build, name: str) -> None:
+    from conftest import ROOT
+
+    text = (ROOT / "snippets" / "messages" / f"{name}.txt").read_text(encoding="utf-8")
+    assert text.startswith("Subject: ")
+    assert re.search(r"\[[A-Z][^\]]*\]", text), "a template shows its placeholders"
+    blocks = [c.get_text() for c in site.soup("declining/message-templates/index.html").select("pre code")]
+    assert any(text.splitlines()[0] in b for b in blocks)
