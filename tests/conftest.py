@@ -147,3 +147,16 @@ class Project:
 
 
 BuildFn = Callable[..., Build]
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Report every guide's reading grade, as the writing standard asks."""
+    from test_content import GRADES
+
+    if GRADES:
+        terminalreporter.section("Flesch-Kincaid grade of each guide")
+        for path, grade in sorted(GRADES.items()):
+            terminalreporter.write_line(f"{grade:5.1f}  {path}")
+        import statistics
+
+        terminalreporter.write_line(f"median {statistics.median(GRADES.values()):.1f}")

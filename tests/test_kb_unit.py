@@ -1,0 +1,103 @@
+"""Unit tests of the plain modules, with no MkDocs involved."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kb import frontmatter, pages, snippets
+from kb.errors import ContentError, closest
+from kb.render import relative
+
+SOURCES = {"real-purpose": {"title": "What Is The Real Purpose Of Interviewing?"}}
+GOOD = """---
+title: A guide
+description: Short.
+scenarios:
+  - too-busy
+reviewed: 2026-01-02
+sources:
+  - real-purpose
+---
+
+
+Body starts here.
+"""
+
+
+def check(text: str, guide: bool = True) -> frontmatter.FrontMatter:
+    fm = frontmatter.parse(text, "docs/why/x.md")
+    return frontmatter.validate(fm, guide=guide, sources=SOURCES, today=dt.date(2026, 11, 21))
+
+
+def test_a_good_guide_validates_and_knows_where_its_body_starts() -> None:
+    fm = check(GOOD)
+    assert fm.meta["reviewed"] == dt.date(2026, 1, 2)
+    assert fm.body_line == 12
+
+
+def test_key_lines_are_file_lines() -> None:
+    fm = frontmatter.parse(GOOD, "x.md")
+    assert fm.line("title") == 2 and fm.line("reviewed") == 6
+
+
+def test_guides_are_pages_in_the_guide_sections() -> None:
+    assert frontmatter.is_guide("why/practice.md")
+    assert not frontmatter.is_guide("why/index.md")
+    assert not frontmatter.is_guide("about/licence.md")
+    assert not frontmatter.is_guide("index.md")
+
+
+def test_other_pages_need_no_guide_keys() -> None:
+    assert check("---\ntitle: About\n---\n", guide=False).meta == {"title": "About"}
+    assert check("No front matter at all.\n", guide=False).meta == {}
+
+
+def test_a_guide_without_front_matter_is_an_error() -> None:
+    with pytest.raises(ContentError, match="has no front matter"):
+        check("Just text.\n")
+
+
+def test_unclosed_front_matter_is_an_error() -> None:
+    with pytest.raises(ContentError, match="not closed"):
+        check("---\ntitle: x\n")
+
+
+def test_the_message_names_file_line_key_and_fix() -> None:
+    with pytest.raises(ContentError) as info:
+        check(GOOD.replace("sources:\n  - real-purpose", "sources:\n  - real-porpose"))
+    assert str(info.value) == ("docs/why/x.md:7 [sources]: unknown source id 'real-porpose'. "
+                               "Fix: did you mean 'real-purpose'?")
+
+
+def test_duplicate_scenarios_are_an_error() -> None:
+    with pytest.raises(ContentError, match="lists the same id twice"):
+        check(GOOD.replace("  - too-busy", "  - too-busy\n  - too-busy"))
+
+
+def test_an_id_must_be_a_slug() -> None:
+    with pytest.raises(ContentError, match="'Too Busy' in 'scenarios' is not an id"):
+        check(GOOD.replace("  - too-busy", "  - Too Busy"))
+
+
+def test_snippet_includes_are_found_with_lines() -> None:
+    md = 'a\n```text\n--8<-- "messages/x.txt"\n```\n'
+    assert snippets.includes(md) == [(3, "messages/x.txt")]
+
+
+def test_closest_suggests_only_near_words() -> None:
+    assert closest("senarios", ["scenarios", "sources"]) == "scenarios"
+    assert closest("zzz", ["scenarios", "sources"]) is None
+
+
+def test_relative_links_between_pages() -> None:
+    assert relative("why/index.md", "why/practice.md") == "practice.md"
+    assert relative("why/practice.md", "stages/purpose.md") == "../stages/purpose.md"
+    assert relative("index.md", "why/index.md") == "why/index.md"
+
+
+def test_guide_list_escapes_html_in_titles() -> None:
+    out = pages.expand("<!-- kb:guides -->", "why/index.md", "docs/why/index.md",
+                       section_guides=[pages.Guide("why/a.md", "<b>A</b>", "D & E")])
+    assert "&lt;b&gt;A&lt;/b&gt;" in out and "D &amp; E" in out and "[&lt;b&gt;" in out
