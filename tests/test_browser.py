@@ -94,3 +94,41 @@ def test_search_finds_a_guide(served, browser: Browser) -> None:
     first.wait_for()
     assert "hiring" in first.inner_text().lower()
     page.close()
+
+
+def test_scenario_finder_filters_and_announces(served, browser: Browser) -> None:
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base + "scenarios/", wait_until="networkidle")
+    items = page.locator(".tti-finder__group li")
+    total = items.count()
+    assert total >= 16
+    box = page.get_by_label("Filter the situations")
+    box.focus()
+    page.keyboard.type("Rejected")
+    count = page.locator("#tti-finder-count")
+    assert count.get_attribute("aria-live") == "polite"
+    page.wait_for_function("document.querySelector('#tti-finder-count').textContent.startsWith('1 of')")
+    assert count.inner_text() == f"1 of {total} situations match"
+    assert page.locator(".tti-finder__group li:visible").all_inner_texts() == ["I'm afraid of being rejected."]
+    assert page.locator(".tti-finder__group:visible h2").count() == 1
+    box.fill("zzzz")
+    page.wait_for_function("document.querySelector('#tti-finder-count').textContent.startsWith('No situation')")
+    box.fill("")
+    page.wait_for_function(f"document.querySelector('#tti-finder-count').textContent === '{total} situations'")
+    assert page.locator(".tti-finder__group li:visible").count() == total
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('.tti-finder__group') !== null")
+    assert focused, "Tab moves from the filter box to the first situation"
+    page.close()
+
+
+def test_scenario_finder_without_javascript_is_a_list_of_links(served, browser: Browser) -> None:
+    base, _ = served
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "scenarios/")
+    assert not page.locator(".tti-finder__search").is_visible()
+    links = page.locator(".tti-finder__group li a")
+    assert links.count() >= 16 and all(links.nth(i).is_visible() for i in range(links.count()))
+    context.close()

@@ -7,6 +7,7 @@ they are not expanded: `<!-- kb:guides -->` lists the guides of the page's secti
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,8 @@ from .errors import ContentError, did_you_mean
 from .render import relative, render
 
 DIRECTIVE = re.compile(r"^<!--\s*kb:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
-DIRECTIVES = ("guides",)
+#: A directive renderer: (page's docs path, the directive's arguments) -> Markdown.
+Directive = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -32,16 +34,24 @@ def guide_footer(meta: dict[str, Any], sources: dict[str, dict[str, Any]]) -> st
 
 
 def expand(markdown: str, src_uri: str, shown: str, *, section_guides: list[Guide],
-           first_line: int = 1) -> str:
-    """Replace each `<!-- kb:... -->` directive in a page; unknown ones are an error."""
+           directives: Mapping[str, Directive] = {}, first_line: int = 1) -> str:
+    """Replace each `<!-- kb:name args -->` directive in a page; unknown ones are an error.
+
+    `guides` is built in; other hook files add theirs through `directives`.
+    """
+    known = {"guides": lambda uri, args: render(
+        "guide-list.md.j2", guides=[(relative(uri, g.src_uri), g) for g in section_guides])}
+    known.update(directives)
 
     def one(match: re.Match[str]) -> str:
-        name = match.group("name")
-        if name == "guides":
-            return render("guide-list.md.j2",
-                          guides=[(relative(src_uri, g.src_uri), g) for g in section_guides])
+        name, args = match.group("name"), match.group("args").strip()
         line = first_line + markdown.count("\n", 0, match.start())
-        raise ContentError(shown, f"unknown directive 'kb:{name}'",
-                           did_you_mean(name, DIRECTIVES, "directives"), line=line)
+        if name not in known:
+            raise ContentError(shown, f"unknown directive 'kb:{name}'",
+                               did_you_mean(name, sorted(known), "directives"), line=line)
+        try:
+            return known[name](src_uri, args)
+        except ContentError as exc:
+            raise ContentError(shown, exc.problem, exc.fix, line=line, key=exc.key) from None
 
     return DIRECTIVE.sub(one, markdown)

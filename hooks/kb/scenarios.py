@@ -1,0 +1,290 @@
+"""Scenarios: the registry of readers' situations, its checks, and the cross-links it yields.
+
+The registry is docs/_data/scenarios.yml. Guides name scenarios in their front matter. From
+both, the hooks build a hub page per scenario, an "Advice for your situation" block on each
+guide, and the finder page.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import yamlfile
+from .errors import ContentError, did_you_mean
+from .registry import SLUG
+
+SHOWN = "docs/_data/scenarios.yml"
+FIELDS = ("id", "statement", "answer", "group", "templates", "checklists")
+REQUIRED = ("id", "statement", "answer", "group")
+HUB_DIR = "scenarios"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    statement: str
+    answer: str
+    group: str
+    templates: tuple[str, ...] = ()
+    checklists: tuple[str, ...] = ()
+    line: int | None = None
+
+    @property
+    def hub(self) -> str:
+        """The hub page's path in the docs tree."""
+        return f"{HUB_DIR}/{self.id}.md"
+
+    @property
+    def summary(self) -> str:
+        """The answer's first sentence, for the hub's meta description."""
+        first = self.answer.split(". ")[0].rstrip(".") + "."
+        return first if len(first) <= 160 else first[:157].rstrip() + "..."
+
+
+def load(path: Path, *, shown: str = SHOWN, templates: Iterable[str] = (),
+         checklists: Iterable[str] = ()) -> list[Scenario]:
+    """Read and check the registry. `templates` and `checklists` are the ids that exist."""
+    if not path.is_file():
+        raise ContentError(shown, "the scenario registry is missing",
+                           "restore docs/_data/scenarios.yml from the repository")
+    text = path.read_text(encoding="utf-8")
+    data = yamlfile.load(text, shown)
+    if not isinstance(data, dict) or not isinstance(data.get("scenarios"), list):
+        raise ContentError(shown, "the registry must hold a list under `scenarios:`",
+                           "start the file with `scenarios:` and list entries as `- id: ...`", line=1)
+    lines = _entry_lines(text)
+    templates, checklists = set(templates), set(checklists)
+    seen: dict[str, int | None] = {}
+    found = []
+    for index, entry in enumerate(data["scenarios"]):
+        where = lines[index] if index < len(lines) else {}
+        line = where.get("-")
+        if not isinstance(entry, dict):
+            raise ContentError(shown, f"entry {index + 1} is not a mapping",
+                               "write each scenario as `- id: ...` followed by its fields", line=line)
+        ident = entry.get("id")
+        label = f"scenario '{ident}'" if ident else f"entry {index + 1}"
+        for key in entry:
+            if key not in FIELDS:
+                raise ContentError(shown, f"{label} has an unknown key '{key}'",
+                                   did_you_mean(str(key), FIELDS, "keys"), line=where.get(str(key), line),
+                                   key=str(key))
+        for key in REQUIRED:
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise ContentError(shown, f"{label} has no {key}",
+                                   _HOW[key], line=where.get(key, line), key=key)
+        if not SLUG.match(ident):
+            raise ContentError(shown, f"'{ident}' is not an id (lower-case words joined by hyphens)",
+                               f"rename it, e.g. '{_slugify(ident)}'", line=where.get("id", line), key="id")
+        if ident in seen:
+            raise ContentError(shown, f"the id '{ident}' is used twice (first on line {seen[ident]})",
+                               "give each scenario its own id, or merge the two entries",
+                               line=where.get("id", line), key="id")
+        seen[ident] = where.get("id", line)
+        related = {}
+        for key, known, what in (("templates", templates, "message template ids (snippets/messages/)"),
+                                 ("checklists", checklists, "checklist ids (docs/_data/checklists/)")):
+            values = entry.get(key, [])
+            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                raise ContentError(shown, f"'{key}' of scenario '{ident}' must be a list of ids",
+                                   f"write one id per line under `{key}:`", line=where.get(key, line), key=key)
+            for value in values:
+                if value not in known:
+                    raise ContentError(shown, f"scenario '{ident}' names an unknown {key[:-1]} '{value}'",
+                                       did_you_mean(value, sorted(known), what), line=where.get(key, line),
+                                       key=key)
+            related[key] = tuple(values)
+        found.append(Scenario(ident, entry["statement"].strip(), " ".join(entry["answer"].split()),
+                              entry["group"].strip(), line=line, **related))
+    return found
+
+
+_HOW = {
+    "id": "add `id:` with a short slug, e.g. `id: too-busy`",
+    "statement": "add `statement:` in the reader's words, e.g. `statement: I'm too busy for interviews.`",
+    "answer": "add `answer:` with two or three plain sentences",
+    "group": "add `group:`, e.g. `group: Should I go?`",
+}
+
+
+def _slugify(text: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "my-scenario"
+
+
+def _entry_lines(text: str) -> list[dict[str, int]]:
+    """For each list entry: its line ('-') and the line of each of its keys."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return []
+    for key, value in getattr(root, "value", []):
+        if getattr(key, "value", None) == "scenarios" and isinstance(value, yaml.SequenceNode):
+            out = []
+            for item in value.value:
+                lines = {"-": item.start_mark.line + 1}
+                if isinstance(item, yaml.MappingNode):
+                    lines.update({k.value: k.start_mark.line + 1 for k, _ in item.value})
+                out.append(lines)
+            return out
+    return []
+
+
+def check_guides(scenarios: Sequence[Scenario], guides: Sequence[GuideRef]) -> None:
+    """Every scenario a guide names exists, and every scenario is named by some guide."""
+    known = [s.id for s in scenarios]
+    used: set[str] = set()
+    for guide in guides:
+        for ident in guide.scenarios:
+            if ident not in known:
+                raise ContentError(guide.shown, f"unknown scenario id '{ident}'",
+                                   did_you_mean(ident, known, f"scenario ids ({SHOWN})"),
+                                   line=guide.line, key="scenarios")
+            used.add(ident)
+    for scenario in scenarios:
+        if scenario.id not in used:
+            raise ContentError(SHOWN, f"no guide refers to scenario '{scenario.id}'",
+                               f"add `{scenario.id}` to the `scenarios:` of the guides that help with it, "
+                               "or remove the entry", line=scenario.line, key=scenario.id)
+
+
+@dataclass(frozen=True)
+class GuideRef:
+    """What the scenario logic needs to know about a guide."""
+
+    src_uri: str
+    title: str
+    description: str
+    scenarios: tuple[str, ...]
+    shown: str = ""
+    line: int | None = None
+
+
+@dataclass
+class Index:
+    """Guides by scenario, in site order, with a ranking of related guides.
+
+    `related()` must stay cheap on large sites. Each guide is filed under every subset of its
+    scenarios (a guide has only a few), keeping the first few guides of each subset in site
+    order. The guides that share the most scenarios with a page are then found by looking up
+    the subsets of the page's own scenarios, largest first: the work per page does not grow
+    with the number of pages.
+    """
+
+    guides: list[GuideRef]
+    by_scenario: dict[str, list[int]] = field(default_factory=dict)
+    _subsets: dict[frozenset[str], list[int]] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)
+
+    KEEP = 8  # per subset: enough to skip the page itself and the guides already chosen
+
+    @classmethod
+    def build(cls, guides: Sequence[GuideRef]) -> Index:
+        index = cls(list(guides))
+        for number, guide in enumerate(index.guides):
+            index.position[guide.src_uri] = number
+            for ident in guide.scenarios:
+                index.by_scenario.setdefault(ident, []).append(number)
+            own = sorted(set(guide.scenarios))
+            for size in range(1, min(len(own), 6) + 1):
+                for subset in itertools.combinations(own, size):
+                    kept = index._subsets.setdefault(frozenset(subset), [])
+                    if len(kept) < cls.KEEP:
+                        kept.append(number)
+        return index
+
+    def for_scenario(self, ident: str) -> list[GuideRef]:
+        return [self.guides[n] for n in self.by_scenario.get(ident, [])]
+
+    def related(self, src_uri: str, ident: str, limit: int = 3) -> list[GuideRef]:
+        """Up to `limit` other guides in scenario `ident` that share the most scenarios with
+        the page; ties go to site order."""
+        me = self.position[src_uri]
+        own = sorted(set(self.guides[me].scenarios) - {ident})[:5]
+        chosen: list[int] = []
+        for size in range(len(own), -1, -1):
+            tier: set[int] = set()
+            for rest in itertools.combinations(own, size):
+                tier.update(self._subsets.get(frozenset((ident, *rest)), ()))
+            for number in sorted(tier - {me} - set(chosen)):
+                chosen.append(number)
+                if len(chosen) == limit:
+                    return [self.guides[n] for n in chosen]
+        return [self.guides[n] for n in chosen]
+
+
+def groups(scenarios: Sequence[Scenario]) -> list[tuple[str, list[Scenario]]]:
+    """Scenarios by group, groups in order of first appearance in the registry."""
+    out: dict[str, list[Scenario]] = {}
+    for scenario in scenarios:
+        out.setdefault(scenario.group, []).append(scenario)
+    return list(out.items())
+
+
+def nav_with_hubs(nav: list[Any] | None, scenarios: Sequence[Scenario], finder: str) -> list[Any] | None:
+    """The configured nav with the hubs added after the finder page, as one section."""
+    if not nav:
+        return nav
+
+    def walk(items: list[Any]) -> list[Any]:
+        out = []
+        for item in items:
+            if isinstance(item, dict) and len(item) == 1:
+                (title, value), = item.items()
+                if value == finder:
+                    out.append({title: [finder, *({s.statement: s.hub} for s in scenarios)]})
+                    continue
+                if isinstance(value, list):
+                    item = {title: walk(value)}
+            elif item == finder:
+                out.append([finder, *({s.statement: s.hub} for s in scenarios)])
+                continue
+            out.append(item)
+        return out
+
+    return walk(nav)
+
+
+# ---- rendering data (the Markdown itself comes from templates in hooks/templates/) ----
+
+def hub_markdown(scenario: Scenario, index: Index, *, template_titles: dict[str, str],
+                 checklist_titles: dict[str, str], templates_page: str, checklists_page: str,
+                 finder: str) -> str:
+    from .render import relative, render
+
+    hub = scenario.hub
+    return render(
+        "scenario-hub.md.j2", scenario=scenario, finder=relative(hub, finder),
+        guides=[(relative(hub, g.src_uri), g) for g in index.for_scenario(scenario.id)],
+        templates=[(f"{relative(hub, templates_page)}#{t}", template_titles.get(t, t))
+                   for t in scenario.templates],
+        checklists=[(f"{relative(hub, checklists_page)}#{c}", checklist_titles.get(c, c))
+                    for c in scenario.checklists])
+
+
+def advice_markdown(src_uri: str, scenarios: Sequence[Scenario], index: Index) -> str:
+    """The "Advice for your situation" block for one guide."""
+    from .render import relative, render
+
+    if src_uri not in index.position:
+        return ""
+    by_id = {s.id: s for s in scenarios}
+    mine = index.guides[index.position[src_uri]].scenarios
+    items = [(relative(src_uri, by_id[i].hub), by_id[i],
+              [(relative(src_uri, g.src_uri), g) for g in index.related(src_uri, i)])
+             for i in mine if i in by_id]
+    return render("advice.md.j2", items=items) if items else ""
+
+
+def finder_markdown(src_uri: str, scenarios: Sequence[Scenario]) -> str:
+    from .render import relative, render
+
+    return render("scenario-finder.md.j2", groups=[
+        (group, [(relative(src_uri, s.hub), s) for s in items]) for group, items in groups(scenarios)])

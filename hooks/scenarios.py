@@ -1,0 +1,89 @@
+"""MkDocs hooks for scenarios: hub pages, the advice block on guides, and the finder page.
+Thin adapters only; the logic lives in `kb.scenarios`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from kb import frontmatter, scenarios, state
+from kb.errors import ContentError
+
+FINDER = "scenarios/index.md"
+TEMPLATES_PAGE = "declining/message-templates.md"
+CHECKLISTS_PAGE = "checklists/index.md"
+_HEADING_ID = re.compile(r"^#{2,6}\s+(?P<title>.+?)\s*\{\s*#(?P<id>[a-z0-9-]+)\s*\}\s*$", re.MULTILINE)
+
+
+def _titles(page: str) -> dict[str, str]:
+    """Titles of the headings with an explicit id on a docs page, by id."""
+    path = state.docs / page
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return {m["id"]: m["title"] for m in _HEADING_ID.finditer(text)}
+
+
+@event_priority(0)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load the registry, and put the hubs in the navigation after the finder page."""
+    templates = {p.stem for base in state.snippet_bases for p in (base / "messages").glob("*.txt")}
+    checklists = state.extra.get("checklist_ids", set())
+    try:
+        registry = scenarios.load(state.docs / "_data" / "scenarios.yml",
+                                  templates=templates, checklists=checklists)
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    state.extra["scenarios"] = registry
+    config.nav = scenarios.nav_with_hubs(config.nav, registry, FINDER)
+    return config
+
+
+@event_priority(40)  # after the front matter is read (guides.on_files runs at 50)
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    """Check the guides' scenario ids and generate one hub page per scenario."""
+    registry = state.extra["scenarios"]
+    guides = [scenarios.GuideRef(uri, fm.meta["title"], fm.meta["description"],
+                                 tuple(fm.meta["scenarios"]), fm.path, fm.line("scenarios"))
+              for uri, fm in state.metas.items() if frontmatter.is_guide(uri)]
+    try:
+        scenarios.check_guides(registry, guides)
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    order = _site_order(config, files)
+    guides.sort(key=lambda g: order.get(g.src_uri, len(order)))
+    index = scenarios.Index.build(guides)
+    state.extra["scenario_index"] = index
+    template_titles = _titles(TEMPLATES_PAGE)
+    checklist_titles = state.extra.get("checklist_titles", {})
+    for scenario in registry:
+        content = scenarios.hub_markdown(
+            scenario, index, template_titles=template_titles, checklist_titles=checklist_titles,
+            templates_page=TEMPLATES_PAGE, checklists_page=CHECKLISTS_PAGE, finder=FINDER)
+        files.append(File.generated(config, scenario.hub, content=content))
+    state.extra["advice"] = lambda uri: scenarios.advice_markdown(uri, registry, index)
+    state.extra.setdefault("directives", {})["scenario-finder"] = (
+        lambda uri, args: scenarios.finder_markdown(uri, registry))
+    return files
+
+
+def _site_order(config: MkDocsConfig, files: Files) -> dict[str, int]:
+    """Docs paths in the order the navigation lists them (file order when there is no nav)."""
+    found: list[str] = []
+
+    def walk(item: object) -> None:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(config.nav or [f.src_uri for f in files.documentation_pages()])
+    return {uri: n for n, uri in enumerate(found)}
