@@ -43,7 +43,7 @@ test: check
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.site-installed
-	$(BIN)/python tests/bench.py
+	$(BIN)/python tests/bench.py $(ARGS)
 
 clean:
 	rm -rf site $(VENV)

@@ -48,7 +48,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Check the guides' scenario ids and generate one hub page per scenario."""
     registry = state.extra["scenarios"]
     guides = [scenarios.GuideRef(uri, fm.meta["title"], fm.meta["description"],
-                                 tuple(fm.meta["scenarios"]), fm.path, fm.line("scenarios"))
+                                 tuple(fm.meta["scenarios"]), fm.path,
+                                 lambda fm=fm: fm.line("scenarios"))
               for uri, fm in state.metas.items() if frontmatter.is_guide(uri)]
     try:
         scenarios.check_guides(registry, guides)

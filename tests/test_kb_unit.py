@@ -101,3 +101,16 @@ def test_guide_list_escapes_html_in_titles() -> None:
     out = pages.expand("<!-- kb:guides -->", "why/index.md", "docs/why/index.md",
                        section_guides=[pages.Guide("why/a.md", "<b>A</b>", "D & E")])
     assert "&lt;b&gt;A&lt;/b&gt;" in out and "D &amp; E" in out and "[&lt;b&gt;" in out
+
+
+def test_hubs_join_the_navigation_after_the_finder() -> None:
+    from kb.scenarios import Scenario, nav_with_hubs
+
+    hubs = [Scenario("too-busy", "I'm too busy.", "A.", "G"), Scenario("new-graduate", "I'm new.", "A.", "G")]
+    nav = [{"Home": "index.md"}, {"Find your situation": "scenarios/index.md"}, {"About": ["about/index.md"]}]
+    assert nav_with_hubs(nav, hubs, "scenarios/index.md") == [
+        {"Home": "index.md"},
+        {"Find your situation": ["scenarios/index.md", {"I'm too busy.": "scenarios/too-busy.md"},
+                                 {"I'm new.": "scenarios/new-graduate.md"}]},
+        {"About": ["about/index.md"]}]
+    assert nav_with_hubs(None, hubs, "scenarios/index.md") is None

@@ -20,7 +20,8 @@ from .errors import ContentError, did_you_mean
 # The same pattern MkDocs uses, so both read the same block.
 _FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOTALL)
 
-#: Folders whose pages (other than index.md) are guides and need the full front matter.
+#: Folders whose pages (other than index.md, at any depth) are guides and need the full
+#: front matter.
 GUIDE_SECTIONS = ("why", "bad-reasons", "stages", "declining")
 
 GUIDE_KEYS = ("title", "description", "scenarios", "reviewed", "sources")
@@ -80,7 +81,7 @@ class FrontMatter:
 
 def is_guide(src_uri: str) -> bool:
     parts = src_uri.split("/")
-    return len(parts) == 2 and parts[0] in GUIDE_SECTIONS and parts[1] != "index.md"
+    return len(parts) >= 2 and parts[0] in GUIDE_SECTIONS and parts[-1] != "index.md"
 
 
 def parse(text: str, path: str) -> FrontMatter:

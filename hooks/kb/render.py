@@ -12,6 +12,7 @@ import jinja2
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
+@cache
 def relative(from_uri: str, to_uri: str) -> str:
     """A link from one docs page to another, as a relative .md path MkDocs will check."""
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")

@@ -8,7 +8,7 @@ guide, and the finder page.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,7 +146,7 @@ def check_guides(scenarios: Sequence[Scenario], guides: Sequence[GuideRef]) -> N
             if ident not in known:
                 raise ContentError(guide.shown, f"unknown scenario id '{ident}'",
                                    did_you_mean(ident, known, f"scenario ids ({SHOWN})"),
-                                   line=guide.line, key="scenarios")
+                                   line=guide.line(), key="scenarios")
             used.add(ident)
     for scenario in scenarios:
         if scenario.id not in used:
@@ -164,7 +164,8 @@ class GuideRef:
     description: str
     scenarios: tuple[str, ...]
     shown: str = ""
-    line: int | None = None
+    #: Finds the line of `scenarios:` in the file; called only to report a mistake.
+    line: Callable[[], int | None] = lambda: None
 
 
 @dataclass

@@ -1,0 +1,126 @@
+"""Benchmark: how much the project's hooks add to a bare Material build.
+
+    make bench            # or: .venv/bin/python tests/bench.py [--sizes 50 500 2000]
+
+Generates synthetic knowledge bases (guides in sections of about 50 pages, 50 scenarios),
+builds each with the project's config and hooks and with the same config without hooks, and
+prints the build times, the time the hooks add, and how that grows with the number of pages.
+Nothing here asserts: it prints figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import logging
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+SCENARIOS = 50
+PER_SECTION = 50
+WORDS = ("interview recruiter manager offer decline team role company question answer practice "
+         "network salary culture stage screen contact reason honest polite follow week").split()
+
+
+def paragraph(rng: random.Random, n: int = 60) -> str:
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return ". ".join(" ".join(words[i:i + 10]).capitalize() for i in range(0, n, 10)) + "."
+
+
+def make_site(dest: Path, pages: int, seed: int = 1) -> Path:
+    """A synthetic project: the real config, hooks, overrides and assets; synthetic content."""
+    rng = random.Random(seed)
+    shutil.copytree(ROOT / "snippets", dest / "snippets")
+    docs = dest / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "_data").mkdir(parents=True)
+    shutil.copy2(ROOT / "docs/_data/sources.yml", docs / "_data/sources.yml")
+    ids = [f"situation-{n:02d}" for n in range(SCENARIOS)]
+    registry = [{"id": i, "statement": f"I am in situation {n}.", "answer": paragraph(rng, 30),
+                 "group": ["Should I go?", "During the process", "Saying no"][n % 3]}
+                for n, i in enumerate(ids)]
+    (docs / "_data/scenarios.yml").write_text(yaml.safe_dump({"scenarios": registry}), encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n\n[Situations](scenarios/index.md)\n", encoding="utf-8")
+    (docs / "scenarios").mkdir()
+    (docs / "scenarios/index.md").write_text("# Situations\n\n<!-- kb:scenario-finder -->\n", encoding="utf-8")
+    sections = ("why", "bad-reasons", "stages", "declining")
+    for n in range(pages):
+        # every scenario is used: the first pages take them in turn, the rest at random
+        chosen = {ids[n % SCENARIOS]} | set(rng.sample(ids, 2))
+        folder = docs / sections[n % 4] / f"part-{n // PER_SECTION:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        if not (folder / "index.md").exists():
+            (folder / "index.md").write_text("# Part\n\n<!-- kb:guides -->\n", encoding="utf-8")
+        front = {"title": f"Guide {n}", "description": paragraph(rng, 12)[:150],
+                 "scenarios": sorted(chosen), "reviewed": "2026-01-01", "sources": ["real-purpose"]}
+        body = "\n\n".join(f"## Section {k}\n\n{paragraph(rng)}\n\n{paragraph(rng)}" for k in range(4))
+        (folder / f"guide-{n:04d}.md").write_text(
+            f"---\n{yaml.safe_dump(front, sort_keys=False)}---\n\n{body}\n", encoding="utf-8")
+    for section in sections:
+        (docs / section / "index.md").write_text(f"# {section}\n", encoding="utf-8")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("nav", None)
+    # The project's own hooks and overrides, by absolute path: one copy of the `kb` package.
+    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["watch"] = []
+    config["validation"] = {"nav": {"omitted_files": "info"}}
+    (dest / "with-hooks.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    config.pop("hooks")
+    (dest / "bare.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return dest
+
+
+def timed_build(config_file: Path, site: Path) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    build(load_config(str(config_file), site_dir=str(site)))
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500, 2000])
+    parser.add_argument("--repeat", type=int, default=3, help="builds of each kind per size (median)")
+    args = parser.parse_args()
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    rows = []
+    for pages in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = make_site(Path(tmp), pages)
+            cwd = os.getcwd()
+            os.chdir(root)
+            try:
+                timed_build(root / "with-hooks.yml", root / "site")  # warm caches once
+                bare, hooked = [], []
+                for _ in range(args.repeat):
+                    bare.append(timed_build(root / "bare.yml", root / "site"))
+                    hooked.append(timed_build(root / "with-hooks.yml", root / "site"))
+            finally:
+                os.chdir(cwd)
+            b, h = statistics.median(bare), statistics.median(hooked)
+            rows.append((pages, b, h))
+            print(f"{pages:5d} guides: bare {b:7.2f} s   with hooks {h:7.2f} s   "
+                  f"added {h - b:+6.2f} s   ratio {h / b:5.3f} ({(h / b - 1) * 100:+5.1f} %)", flush=True)
+    by = {p: h - b for p, b, h in rows}
+    if 500 in by and 2000 in by and by[500] > 0:
+        print(f"time added at 2000 / time added at 500: {by[2000] / by[500]:.2f} (linear is 4.0)")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, median of {args.repeat} builds each")
+
+
+if __name__ == "__main__":
+    main()
