@@ -4,6 +4,7 @@ guide footer. Thin adapters only; the logic lives in the plain package `kb` besi
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -48,12 +49,12 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-    """Remember each section's guides in navigation order, for the section index pages."""
+    """Remember each folder's guides in navigation order, for the section index pages."""
     for page in nav.pages:
         uri = page.file.src_uri
         fm = state.metas.get(uri)
         if fm and frontmatter.is_guide(uri):
-            state.sections.setdefault(uri.split("/")[0], []).append(
+            state.sections.setdefault(posixpath.dirname(uri), []).append(
                 pages.Guide(uri, fm.meta["title"], fm.meta["description"]))
     return nav
 
@@ -67,7 +68,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     try:
         snippets.check(markdown, shown, state.snippet_bases, first_line=first)
         markdown = pages.expand(markdown, uri, shown, first_line=first,
-                                section_guides=state.sections.get(uri.split("/")[0], []),
+                                section_guides=state.sections.get(posixpath.dirname(uri), []),
                                 directives=state.extra.get("directives", {}))
     except ContentError as exc:
         raise PluginError(str(exc)) from None

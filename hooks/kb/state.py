@@ -19,7 +19,7 @@ snippet_bases: list[Path] = []
 sources: dict[str, dict[str, Any]] = {}
 #: Validated front matter of every page read from disk, by docs path (why/practice.md).
 metas: dict[str, FrontMatter] = {}
-#: Guides of each section in navigation order.
+#: Guides of each folder (why, why/part-1, ...) in navigation order.
 sections: dict[str, list[Any]] = {}
 #: Anything else a hook file needs to keep for the build, by hook.
 extra: dict[str, Any] = {}
