@@ -1,5 +1,5 @@
 """MkDocs hooks for the guides: front-matter validation, snippet checks, section lists and the
-guide footer. Thin adapters only; the logic lives in the plain package `kb` beside this file.
+data for each guide's footer. Thin adapters only; the logic lives in the plain package `kb` beside this file.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
     """Remember each folder's guides in navigation order, for the section index pages."""
+    state.extra["files"] = files
     for page in nav.pages:
         uri = page.file.src_uri
         fm = state.metas.get(uri)
@@ -72,7 +73,23 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
                                 directives=state.extra.get("directives", {}))
     except ContentError as exc:
         raise PluginError(str(exc)) from None
-    if fm and frontmatter.is_guide(uri):
-        markdown += state.extra.get("advice", lambda uri: "")(uri)
-        markdown += pages.guide_footer(fm.meta, state.sources)
     return markdown
+
+
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Give the theme what it shows at the foot of a guide (overrides/partials/guide-extras.html):
+    the advice for the reader's situation, the sources and the reviewed date. Rendered by the
+    template, not Markdown: it is cheap on large sites and stays out of the search index."""
+    uri = page.file.src_uri
+    fm = state.metas.get(uri)
+    if not (fm and frontmatter.is_guide(uri)):
+        return context
+    files: Files = state.extra["files"]
+    url = lambda src: files.get_file_from_path(src).url  # noqa: E731 - every target is a built page
+    advice = [{"statement": scenario.statement, "url": url(scenario.hub),
+               "related": [{"title": g.title, "url": url(g.src_uri)} for g in related]}
+              for scenario, related in state.extra.get("advice", lambda uri: [])(uri)]
+    reviewed = fm.meta["reviewed"]
+    context["kb_guide"] = {"advice": advice, "sources": pages.guide_sources(fm.meta, state.sources),
+                           "reviewed": reviewed.isoformat(), "reviewed_text": pages.long_date(reviewed)}
+    return context

@@ -66,7 +66,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             scenario, index, template_titles=template_titles, checklist_titles=checklist_titles,
             templates_page=TEMPLATES_PAGE, checklists_page=CHECKLISTS_PAGE, finder=FINDER)
         files.append(File.generated(config, scenario.hub, content=content))
-    state.extra["advice"] = lambda uri: scenarios.advice_markdown(uri, registry, index)
+    state.extra["advice"] = lambda uri: scenarios.advice(uri, registry, index)
     state.extra.setdefault("directives", {})["scenario-finder"] = (
         lambda uri, args: scenarios.finder_markdown(uri, registry))
     return files

@@ -41,7 +41,7 @@ def paragraph(rng: random.Random, n: int = 60) -> str:
     return ". ".join(" ".join(words[i:i + 10]).capitalize() for i in range(0, n, 10)) + "."
 
 
-def make_site(dest: Path, pages: int, seed: int = 1) -> Path:
+def make_site(dest: Path, pages: int, seed: int = 1, base_config: Path = ROOT / "mkdocs.yml") -> Path:
     """A synthetic project: the real config, hooks, overrides and assets; synthetic content."""
     rng = random.Random(seed)
     shutil.copytree(ROOT / "snippets", dest / "snippets")
@@ -58,6 +58,7 @@ def make_site(dest: Path, pages: int, seed: int = 1) -> Path:
     (docs / "scenarios").mkdir()
     (docs / "scenarios/index.md").write_text("# Situations\n\n<!-- kb:scenario-finder -->\n", encoding="utf-8")
     sections = ("why", "bad-reasons", "stages", "declining")
+    nav: dict[str, dict[str, list[str]]] = {s: {} for s in sections}
     for n in range(pages):
         # every scenario is used: the first pages take them in turn, the rest at random
         chosen = {ids[n % SCENARIOS]} | set(rng.sample(ids, 2))
@@ -68,17 +69,21 @@ def make_site(dest: Path, pages: int, seed: int = 1) -> Path:
         front = {"title": f"Guide {n}", "description": paragraph(rng, 12)[:150],
                  "scenarios": sorted(chosen), "reviewed": "2026-01-01", "sources": ["real-purpose"]}
         body = "\n\n".join(f"## Section {k}\n\n{paragraph(rng)}\n\n{paragraph(rng)}" for k in range(4))
+        part = f"{sections[n % 4]}/part-{n // PER_SECTION:03d}"
+        nav[sections[n % 4]].setdefault(part, [f"{part}/index.md"]).append(f"{part}/guide-{n:04d}.md")
         (folder / f"guide-{n:04d}.md").write_text(
             f"---\n{yaml.safe_dump(front, sort_keys=False)}---\n\n{body}\n", encoding="utf-8")
     for section in sections:
         (docs / section / "index.md").write_text(f"# {section}\n", encoding="utf-8")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.pop("nav", None)
+    config = yaml.safe_load(base_config.read_text(encoding="utf-8"))
+    # The same explicit navigation for both builds, as the project has one.
+    config["nav"] = [{"Home": "index.md"}, {"Find your situation": "scenarios/index.md"}] + [
+        {section: [f"{section}/index.md", *({part: items} for part, items in parts.items())]}
+        for section, parts in nav.items()]
     # The project's own hooks and overrides, by absolute path: one copy of the `kb` package.
     config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["watch"] = []
-    config["validation"] = {"nav": {"omitted_files": "info"}}
     (dest / "with-hooks.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     config.pop("hooks")
     (dest / "bare.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -96,12 +101,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 500, 2000])
     parser.add_argument("--repeat", type=int, default=3, help="builds of each kind per size (median)")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the config to start from")
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     rows = []
     for pages in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            root = make_site(Path(tmp), pages)
+            root = make_site(Path(tmp), pages, base_config=args.config.resolve())
             cwd = os.getcwd()
             os.chdir(root)
             try:

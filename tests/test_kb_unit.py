@@ -106,11 +106,14 @@ def test_guide_list_escapes_html_in_titles() -> None:
 def test_hubs_join_the_navigation_after_the_finder() -> None:
     from kb.scenarios import Scenario, nav_with_hubs
 
-    hubs = [Scenario("too-busy", "I'm too busy.", "A.", "G"), Scenario("new-graduate", "I'm new.", "A.", "G")]
+    hubs = [Scenario("too-busy", "I'm too busy.", "A.", "G"), Scenario("new-graduate", "I'm new.", "A.", "H"),
+            Scenario("bad-feeling", "It feels off.", "A.", "G")]
     nav = [{"Home": "index.md"}, {"Find your situation": "scenarios/index.md"}, {"About": ["about/index.md"]}]
     assert nav_with_hubs(nav, hubs, "scenarios/index.md") == [
         {"Home": "index.md"},
-        {"Find your situation": ["scenarios/index.md", {"I'm too busy.": "scenarios/too-busy.md"},
-                                 {"I'm new.": "scenarios/new-graduate.md"}]},
+        {"Find your situation": ["scenarios/index.md",
+                                 {"G": [{"I'm too busy.": "scenarios/too-busy.md"},
+                                        {"It feels off.": "scenarios/bad-feeling.md"}]},
+                                 {"H": [{"I'm new.": "scenarios/new-graduate.md"}]}]},
         {"About": ["about/index.md"]}]
     assert nav_with_hubs(None, hubs, "scenarios/index.md") is None

@@ -1,4 +1,4 @@
-"""Page-level additions: the guide footer and the section index lists.
+"""Page-level additions: the data behind each guide's footer, and page directives.
 
 Directives are HTML comments on a line of their own, so that a page still reads well where
 they are not expanded: `<!-- kb:guides -->` lists the guides of the page's section.
@@ -26,11 +26,15 @@ class Guide:
     description: str
 
 
-def guide_footer(meta: dict[str, Any], sources: dict[str, dict[str, Any]]) -> str:
-    """Markdown for the foot of a guide: its sources and the date it was last reviewed."""
+def guide_sources(meta: dict[str, Any], sources: dict[str, dict[str, Any]]) -> list[dict[str, str]]:
+    """The sources a guide cites, in its order, with every field the template shows."""
     fields = ("title", "author", "published", "note")
-    cited = [{f: sources[s].get(f, "") for f in fields} for s in meta.get("sources", [])]
-    return render("guide-footer.md.j2", sources=cited, reviewed=meta.get("reviewed"))
+    return [{f: str(sources[s].get(f, "")) for f in fields} for s in meta.get("sources", [])]
+
+
+def long_date(day: Any) -> str:
+    """21 November 2026."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def expand(markdown: str, src_uri: str, shown: str, *, section_guides: list[Guide],

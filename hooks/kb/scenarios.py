@@ -33,7 +33,11 @@ class Scenario:
     group: str
     templates: tuple[str, ...] = ()
     checklists: tuple[str, ...] = ()
-    line: int | None = None
+    where: Any = None  # finds line numbers in the registry, only when a mistake is reported
+
+    @property
+    def line(self) -> int | None:
+        return self.where.get("-") if self.where is not None else None
 
     @property
     def hub(self) -> str:
@@ -58,51 +62,70 @@ def load(path: Path, *, shown: str = SHOWN, templates: Iterable[str] = (),
     if not isinstance(data, dict) or not isinstance(data.get("scenarios"), list):
         raise ContentError(shown, "the registry must hold a list under `scenarios:`",
                            "start the file with `scenarios:` and list entries as `- id: ...`", line=1)
-    lines = _entry_lines(text)
     templates, checklists = set(templates), set(checklists)
-    seen: dict[str, int | None] = {}
+    cache: list[list[dict[str, int]]] = []
+
+    def where_of(index: int) -> dict[str, int]:
+        """Line numbers of entry `index` and its keys, worked out only to report a mistake."""
+        if not cache:
+            cache.append(_entry_lines(text))
+        return cache[0][index] if index < len(cache[0]) else {}
+
+    seen: dict[str, _Lazy] = {}
     found = []
     for index, entry in enumerate(data["scenarios"]):
-        where = lines[index] if index < len(lines) else {}
-        line = where.get("-")
+        where = _Lazy(lambda index=index: where_of(index))
         if not isinstance(entry, dict):
             raise ContentError(shown, f"entry {index + 1} is not a mapping",
-                               "write each scenario as `- id: ...` followed by its fields", line=line)
+                               "write each scenario as `- id: ...` followed by its fields", line=where.get("-"))
         ident = entry.get("id")
         label = f"scenario '{ident}'" if ident else f"entry {index + 1}"
         for key in entry:
             if key not in FIELDS:
                 raise ContentError(shown, f"{label} has an unknown key '{key}'",
-                                   did_you_mean(str(key), FIELDS, "keys"), line=where.get(str(key), line),
+                                   did_you_mean(str(key), FIELDS, "keys"), line=where.get(str(key)),
                                    key=str(key))
         for key in REQUIRED:
             if not isinstance(entry.get(key), str) or not entry[key].strip():
                 raise ContentError(shown, f"{label} has no {key}",
-                                   _HOW[key], line=where.get(key, line), key=key)
+                                   _HOW[key], line=where.get(key), key=key)
         if not SLUG.match(ident):
             raise ContentError(shown, f"'{ident}' is not an id (lower-case words joined by hyphens)",
-                               f"rename it, e.g. '{_slugify(ident)}'", line=where.get("id", line), key="id")
+                               f"rename it, e.g. '{_slugify(ident)}'", line=where.get("id"), key="id")
         if ident in seen:
-            raise ContentError(shown, f"the id '{ident}' is used twice (first on line {seen[ident]})",
+            raise ContentError(shown, f"the id '{ident}' is used twice (first on line {seen[ident].get('id')})",
                                "give each scenario its own id, or merge the two entries",
-                               line=where.get("id", line), key="id")
-        seen[ident] = where.get("id", line)
+                               line=where.get("id"), key="id")
+        seen[ident] = where
         related = {}
         for key, known, what in (("templates", templates, "message template ids (snippets/messages/)"),
                                  ("checklists", checklists, "checklist ids (docs/_data/checklists/)")):
             values = entry.get(key, [])
             if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
                 raise ContentError(shown, f"'{key}' of scenario '{ident}' must be a list of ids",
-                                   f"write one id per line under `{key}:`", line=where.get(key, line), key=key)
+                                   f"write one id per line under `{key}:`", line=where.get(key), key=key)
             for value in values:
                 if value not in known:
                     raise ContentError(shown, f"scenario '{ident}' names an unknown {key[:-1]} '{value}'",
-                                       did_you_mean(value, sorted(known), what), line=where.get(key, line),
+                                       did_you_mean(value, sorted(known), what), line=where.get(key),
                                        key=key)
             related[key] = tuple(values)
         found.append(Scenario(ident, entry["statement"].strip(), " ".join(entry["answer"].split()),
-                              entry["group"].strip(), line=line, **related))
+                              entry["group"].strip(), where=where, **related))
     return found
+
+
+class _Lazy:
+    """A mapping of line numbers that is computed on first use."""
+
+    def __init__(self, make: Callable[[], dict[str, int]]) -> None:
+        self._make, self._data = make, None
+
+    def get(self, key: str) -> int | None:
+        """The line of `key` in the entry, else the entry's own line."""
+        if self._data is None:
+            self._data = self._make()
+        return self._data.get(key, self._data.get("-"))
 
 
 _HOW = {
@@ -230,9 +253,11 @@ def groups(scenarios: Sequence[Scenario]) -> list[tuple[str, list[Scenario]]]:
 
 
 def nav_with_hubs(nav: list[Any] | None, scenarios: Sequence[Scenario], finder: str) -> list[Any] | None:
-    """The configured nav with the hubs added after the finder page, as one section."""
+    """The configured nav with the hubs added after the finder page, one sub-section per group
+    (so a pruned navigation shows them only to readers inside that section)."""
     if not nav:
         return nav
+    hubs = [{group: [{s.statement: s.hub} for s in items]} for group, items in groups(scenarios)]
 
     def walk(items: list[Any]) -> list[Any]:
         out = []
@@ -240,12 +265,12 @@ def nav_with_hubs(nav: list[Any] | None, scenarios: Sequence[Scenario], finder: 
             if isinstance(item, dict) and len(item) == 1:
                 (title, value), = item.items()
                 if value == finder:
-                    out.append({title: [finder, *({s.statement: s.hub} for s in scenarios)]})
+                    out.append({title: [finder, *hubs]})
                     continue
                 if isinstance(value, list):
                     item = {title: walk(value)}
             elif item == finder:
-                out.append([finder, *({s.statement: s.hub} for s in scenarios)])
+                out.append([finder, *hubs])
                 continue
             out.append(item)
         return out
@@ -270,18 +295,14 @@ def hub_markdown(scenario: Scenario, index: Index, *, template_titles: dict[str,
                     for c in scenario.checklists])
 
 
-def advice_markdown(src_uri: str, scenarios: Sequence[Scenario], index: Index) -> str:
-    """The "Advice for your situation" block for one guide."""
-    from .render import relative, render
-
+def advice(src_uri: str, scenarios: Sequence[Scenario], index: Index) -> list[tuple[Scenario, list[GuideRef]]]:
+    """The "Advice for your situation" block of one guide: each of its scenarios with the
+    other guides that share the most scenarios with it."""
     if src_uri not in index.position:
-        return ""
+        return []
     by_id = {s.id: s for s in scenarios}
     mine = index.guides[index.position[src_uri]].scenarios
-    items = [(relative(src_uri, by_id[i].hub), by_id[i],
-              [(relative(src_uri, g.src_uri), g) for g in index.related(src_uri, i)])
-             for i in mine if i in by_id]
-    return render("advice.md.j2", items=items) if items else ""
+    return [(by_id[i], index.related(src_uri, i)) for i in mine if i in by_id]
 
 
 def finder_markdown(src_uri: str, scenarios: Sequence[Scenario]) -> str:
