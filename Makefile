@@ -7,6 +7,15 @@ BIN    := $(VENV)/bin
 CONFIG ?= mkdocs.yml
 ADDR   ?= 127.0.0.1:8000
 
+# The contributor checks that `make check` runs after the strict build. tests/test_checks.py
+# runs these same commands (through `make -s print-SPELL_CMD` and `print-LINT_CMD`).
+# Spelling: codespell reads .codespellrc (and its word list .codespell-ignore) by itself.
+SPELL_PATHS := docs snippets hooks README.md CONTRIBUTING.md
+SPELL_CMD    = $(BIN)/codespell $(SPELL_PATHS)
+# Markdown style: pymarkdownlnt with the project's rules in .pymarkdown.yml.
+LINT_PATHS  := docs README.md CONTRIBUTING.md
+LINT_CMD     = $(BIN)/pymarkdown --strict-config --config .pymarkdown.yml scan --recurse $(LINT_PATHS)
+
 # Silence Material's end-of-life banner in the project's own commands.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -38,6 +47,8 @@ build: $(BIN)/.site-installed
 
 check: $(BIN)/.test-installed
 	$(BIN)/mkdocs build --strict -q -f $(CONFIG) -d $(CURDIR)/site
+	$(SPELL_CMD)
+	$(LINT_CMD)
 
 test: check
 	$(BIN)/python -m pytest
@@ -47,3 +58,7 @@ bench: $(BIN)/.site-installed
 
 clean:
 	rm -rf site $(VENV)
+
+# Print a variable, for the tests: `make -s print-LINT_CMD`.
+print-%:
+	@printf '%s\n' '$($*)'
