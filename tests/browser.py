@@ -72,7 +72,11 @@ def axe_source() -> str:
 
 
 def axe_violations(page) -> list[str]:
-    """Run every axe-core rule on the page; one line per violation with its nodes."""
+    """Run every axe-core rule on the page; one line per violation with its nodes.
+
+    Waits for CSS transitions to end first: colours measured mid-fade are not the page's."""
+    page.wait_for_function("""() => document.getAnimations().every(a => a.playState !== 'running'
+        || !isFinite(a.effect.getComputedTiming().endTime))""", timeout=5000)
     page.evaluate(axe_source())
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     lines = []

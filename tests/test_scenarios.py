@@ -96,6 +96,10 @@ def test_home_links_to_the_finder(site: Build) -> None:
 REG = "docs/_data/scenarios.yml"
 
 
+def line_of(project: Project, text: str) -> int:
+    return project.read(REG).splitlines().index(text) + 1
+
+
 def test_unknown_scenario_in_a_guide_suggests_the_closest(project: Project) -> None:
     project.edit("docs/why/practice.md", "  - new-graduate", "  - new-graduat")
     project.fails("docs/why/practice.md:4 [scenarios]: unknown scenario id 'new-graduat'",
@@ -103,13 +107,15 @@ def test_unknown_scenario_in_a_guide_suggests_the_closest(project: Project) -> N
 
 
 def test_duplicate_registry_id(project: Project) -> None:
+    first, second = line_of(project, "  - id: missing-a-requirement"), line_of(project, "  - id: happily-employed")
     project.edit(REG, "  - id: happily-employed", "  - id: missing-a-requirement")
-    project.fails(f"{REG}:16 [id]: the id 'missing-a-requirement' is used twice (first on line 9)")
+    project.fails(f"{REG}:{second} [id]: the id 'missing-a-requirement' is used twice (first on line {first})")
 
 
 def test_registry_entry_missing_its_statement(project: Project) -> None:
+    entry = line_of(project, "  - id: happily-employed")
     project.edit(REG, "    statement: I'm employed and not really looking.\n", "")
-    project.fails(f"{REG}:16 [statement]: scenario 'happily-employed' has no statement", "add `statement:`")
+    project.fails(f"{REG}:{entry} [statement]: scenario 'happily-employed' has no statement", "add `statement:`")
 
 
 def test_registry_entry_missing_its_group(project: Project) -> None:
@@ -148,9 +154,10 @@ def test_unknown_related_template(project: Project) -> None:
 
 
 def test_unknown_related_checklist(project: Project) -> None:
-    project.edit(REG, "    group: Saying no\n    templates:\n      - decline-offer",
-                 "    group: Saying no\n    checklists:\n      - declining\n    templates:\n      - decline-offer")
-    project.fails("scenario 'declining-an-offer' names an unknown checklist 'declining'")
+    project.edit(REG, "    checklists:\n      - declining\n    templates:\n      - decline-offer",
+                 "    checklists:\n      - declinng\n    templates:\n      - decline-offer")
+    project.fails("scenario 'declining-an-offer' names an unknown checklist 'declinng'",
+                  "did you mean 'declining'?")
 
 
 # ---- serve and --dirty ----

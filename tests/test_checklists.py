@@ -1,0 +1,126 @@
+"""Checklists: data files embedded by a directive; the public markup; and every bad input."""
+
+from __future__ import annotations
+
+import gzip
+
+import yaml
+
+from conftest import ROOT, Build, Project
+
+DATA = ROOT / "docs/_data/checklists"
+CHECKLISTS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in DATA.glob("*.yml")}
+
+
+def test_the_five_checklists_of_the_brief_exist() -> None:
+    assert {"should-i-go", "before-each-stage", "find-out", "after-the-interview", "declining"} <= {
+        c["id"] for c in CHECKLISTS.values()}
+
+
+def test_markup_contract(site: Build) -> None:
+    soup = site.soup("checklists/index.html")
+    for data in CHECKLISTS.values():
+        box = soup.select_one(f'[data-checklist="{data["id"]}"]')
+        assert box is not None, data["id"]
+        assert box.find("h2").get_text(strip=True).rstrip("¶") == data["title"]
+        progress = box.select_one("[data-progress]")
+        assert progress["aria-live"] == "polite"
+        inputs = box.select('input[type="checkbox"][data-item]')
+        assert [i["data-item"] for i in inputs] == [item["id"] for item in data["items"]]
+        for box_input in inputs:
+            label = soup.find("label", attrs={"for": box_input["id"]})
+            assert label is not None and label.get_text(strip=True)
+        actions = [b["data-action"] for b in box.select(".tti-checklist__tools button")]
+        assert actions == ["print", "export", "import", "reset"]
+
+
+def test_why_links_are_real_links(site: Build) -> None:
+    soup = site.soup("checklists/index.html")
+    links = soup.select('[data-checklist="should-i-go"] a.tti-checklist__why')
+    assert links and all(a["href"].startswith("../") and a["href"].endswith("/") for a in links)
+
+
+def test_item_text_is_inline_markdown(site: Build) -> None:
+    label = site.soup("checklists/index.html").find("label", attrs={"for": "before-each-stage--screen-summary"})
+    assert label.strong and label.strong.get_text().startswith("Recruiter or HR screen")
+
+
+def test_a_checklist_can_be_embedded_in_any_page(site: Build) -> None:
+    assert site.soup("declining/how-to-decline/index.html").select_one('[data-checklist="declining"]')
+    assert site.soup("why/index.html").select_one('[data-checklist="should-i-go"]')
+
+
+def test_scenario_hubs_link_their_checklists(site: Build) -> None:
+    soup = site.soup("scenarios/after-hr-screen/index.html")
+    assert soup.select_one('a[href="../../checklists/#before-each-stage"]')
+
+
+def test_script_and_styles_stay_small() -> None:
+    js = (ROOT / "docs/assets/js/checklist.js").read_bytes()
+    css = (ROOT / "docs/assets/css/checklist.css").read_bytes()
+    # Unminified and gzipped; minifying only makes them smaller.
+    assert len(gzip.compress(js, 9)) <= 4096
+    assert len(gzip.compress(css, 9)) <= 2048
+
+
+def test_item_html_is_escaped(project: Project) -> None:
+    project.edit("docs/_data/checklists/declining.yml", "text: I thank them for their time and interest.",
+                 'text: "I thank them <script>alert(1)</script> & <b>bold</b>"')
+    built = project.build()
+    assert built.ok, built.messages
+    soup = built.soup("checklists/index.html")
+    label = soup.find("label", attrs={"for": "declining--thank-them"})
+    assert label.get_text() == "I thank them <script>alert(1)</script> & <b>bold</b>"
+    assert not label.find("script") and not label.find("b")
+
+
+# ---- bad input: one message with file, line or key, and the fix ----
+
+FILE = "docs/_data/checklists/declining.yml"
+
+
+def test_unknown_checklist_id_in_a_page(project: Project) -> None:
+    project.edit("docs/checklists/index.md", "<!-- kb:checklist declining -->", "<!-- kb:checklist declinng -->")
+    project.fails("docs/checklists/index.md:", "unknown checklist id 'declinng'", "did you mean 'declining'?")
+
+
+def test_duplicate_item_id(project: Project) -> None:
+    project.edit(FILE, "  - id: no-ghosting", "  - id: decide-soon")
+    project.fails(f"{FILE}:9 [id]: the item id 'decide-soon' is used twice in this checklist")
+
+
+def test_two_checklists_with_the_same_id(project: Project) -> None:
+    project.write("docs/_data/checklists/zz-copy.yml", project.read(FILE))
+    project.fails("docs/_data/checklists/zz-copy.yml:1 [id]: the checklist id 'declining' is already used by "
+                  f"{FILE}")
+
+
+def test_item_missing_its_text(project: Project) -> None:
+    project.edit(FILE, "    text: I will reply in writing rather than go silent.\n", "")
+    project.fails(f"{FILE}:9 [text]: item 2 has no 'text'", "give it `text:`")
+
+
+def test_item_missing_its_id(project: Project) -> None:
+    project.edit(FILE, "  - id: no-ghosting\n    text:", "  - text:")
+    project.fails(f"{FILE}:9 [id]: item 2 has no 'id'")
+
+
+def test_id_that_is_not_a_slug(project: Project) -> None:
+    project.edit(FILE, "  - id: no-ghosting", "  - id: No Ghosting")
+    project.fails(f"{FILE}:9 [id]: item id 'No Ghosting' is not an id")
+
+
+def test_checklist_yaml_that_does_not_parse(project: Project) -> None:
+    project.edit(FILE, "  - id: no-ghosting", "  - id: [no-ghosting")
+    project.fails(f"{FILE}:", "not valid YAML")
+
+
+def test_why_link_to_a_missing_page(project: Project) -> None:
+    project.edit(FILE, "    why: declining/when-to-decline.md", "    why: declining/when-to-declin.md")
+    project.fails(f"{FILE}:", "[why]: item 'benefits-checked' links `why` to 'declining/when-to-declin.md'",
+                  "did you mean 'declining/when-to-decline.md'?")
+
+
+def test_unknown_key_in_a_checklist(project: Project) -> None:
+    project.edit(FILE, "    why: declining/when-to-decline.md", "    wyh: declining/when-to-decline.md")
+    project.fails(f"{FILE}:", "unknown key 'wyh'", "did you mean 'why'?")

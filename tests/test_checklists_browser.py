@@ -1,0 +1,294 @@
+"""Checklists in real headless Chromium: saved ticks, instant navigation, corrupt or missing
+storage, reset, export and import, print, keyboard, no JavaScript, and axe in both schemes."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from browser import axe_violations
+
+KEY = "tti-checklists:v1"
+PAGE = "checklists/"
+BOX = '[data-checklist="declining"]'
+
+
+def open_page(browser: Browser, base: str, path: str = PAGE, init: str | None = None, **context) -> Page:
+    ctx = browser.new_context(**context)
+    if init:
+        ctx.add_init_script(init)
+    page = ctx.new_page()
+    errors: list[str] = []
+    # Errors from the site's own scripts (Material's may complain when storage is blocked).
+    page.on("pageerror", lambda e: "/assets/js/" in (e.stack or "") and errors.append(str(e)))
+    page.errors = errors  # type: ignore[attr-defined]
+    page.goto(base + path, wait_until="networkidle")
+    return page
+
+
+def item(page: Page, ident: str, box: str = BOX):
+    return page.locator(f'{box} input[data-item="{ident}"]')
+
+
+def progress(page: Page, box: str = BOX) -> str:
+    return page.locator(f"{box} [data-progress]").inner_text()
+
+
+def stored(page: Page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')") or "{}")
+
+
+def test_ticks_show_progress_and_survive_a_reload(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    assert progress(page) == "0 of 7 done"
+    item(page, "thank-them").check()
+    item(page, "no-ghosting").check()
+    assert progress(page) == "2 of 7 done"
+    assert stored(page)["declining"] == {"thank-them": True, "no-ghosting": True}
+    page.reload(wait_until="networkidle")
+    assert item(page, "thank-them").is_checked() and item(page, "no-ghosting").is_checked()
+    assert progress(page) == "2 of 7 done"
+    assert not page.errors
+    page.context.close()
+
+
+def test_ticks_survive_instant_navigation_and_listeners_do_not_pile_up(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    page.evaluate("window.__stillHere = true")
+    item(page, "thank-them").check()
+    for _ in range(3):
+        page.locator(f'{BOX} a.tti-checklist__why').first.click()
+        page.wait_for_url(re.compile(r"/declining/how-to-decline/$"))
+        page.go_back()
+        page.wait_for_url(base + PAGE)
+        page.locator(f"{BOX}[data-ready]").wait_for()
+    assert page.evaluate("window.__stillHere === true"), "navigation was instant"
+    assert item(page, "thank-them").is_checked()
+    item(page, "keep-door-open").click()  # one click toggles exactly once
+    assert item(page, "keep-door-open").is_checked()
+    assert progress(page) == "2 of 7 done"
+    assert stored(page)["declining"] == {"thank-them": True, "keep-door-open": True}
+    page.context.close()
+
+
+def test_the_same_checklist_on_another_page_shares_its_ticks(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    item(page, "decide-soon").check()
+    page.goto(base + "declining/how-to-decline/", wait_until="networkidle")
+    assert item(page, "decide-soon").is_checked()
+    page.context.close()
+
+
+def test_reordered_and_removed_items(served, browser: Browser) -> None:
+    """State is by item id: order does not matter, and a tick for an item that is gone is
+    dropped while everything else stays."""
+    base, _ = served
+    saved = {"declining": {"gone-item": True, "keep-door-open": True, "decide-soon": True},
+             "other-list": {"x": True}}
+    page = open_page(browser, base, init=f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(saved))})")
+    assert item(page, "keep-door-open").is_checked() and item(page, "decide-soon").is_checked()
+    assert progress(page) == "2 of 7 done"
+    after = stored(page)
+    assert after["declining"] == {"keep-door-open": True, "decide-soon": True}
+    assert after["other-list"] == {"x": True}
+    page.context.close()
+
+
+def test_corrupt_storage_is_discarded_for_that_checklist_only(served, browser: Browser) -> None:
+    base, _ = served
+    saved = {"declining": "{not json", "should-i-go": {"practice-counts": True}}
+    page = open_page(browser, base, init=f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(saved))})")
+    assert progress(page) == "0 of 7 done"
+    assert item(page, "practice-counts", '[data-checklist="should-i-go"]').is_checked()
+    item(page, "thank-them").check()
+    assert stored(page) == {"declining": {"thank-them": True}, "should-i-go": {"practice-counts": True}}
+    assert not page.errors
+    page.context.close()
+
+
+def test_unparseable_storage_raises_no_exception(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base, init=f"localStorage.setItem('{KEY}', '}}garbage')")
+    assert progress(page) == "0 of 7 done"
+    item(page, "thank-them").check()
+    assert stored(page) == {"declining": {"thank-them": True}}
+    assert not page.errors
+    page.context.close()
+
+
+@pytest.mark.parametrize("breakage", [
+    "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }});",
+    "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+], ids=["unavailable", "full"])
+def test_without_storage_the_checklist_still_works_and_says_so(served, browser: Browser, breakage: str) -> None:
+    base, _ = served
+    page = open_page(browser, base, init=breakage)
+    item(page, "thank-them").check()
+    assert progress(page) == "1 of 7 done"
+    assert "can't be saved" in page.locator(f"{BOX} [data-status]").inner_text()
+    page.locator(f"{BOX} a.tti-checklist__why").first.click()  # instant navigation
+    page.wait_for_url(re.compile(r"/declining/how-to-decline/$"))
+    page.go_back()
+    page.locator(f"{BOX}[data-ready]").wait_for()
+    assert item(page, "thank-them").is_checked(), "ticks last for the visit"
+    assert not page.errors
+    page.context.close()
+
+
+def test_reset_asks_first(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    item(page, "thank-them").check()
+    page.locator(f'{BOX} [data-action="reset"]').click()
+    assert page.locator(f"{BOX} [data-panel]").inner_text().startswith("Untick all 7 items?")
+    page.locator(f'{BOX} [data-action="cancel"]').click()
+    assert item(page, "thank-them").is_checked()
+    assert page.evaluate("document.activeElement.dataset.action") == "reset", "focus returns to Reset"
+    page.locator(f'{BOX} [data-action="reset"]').click()
+    page.locator(f'{BOX} [data-action="reset-yes"]').click()
+    assert not item(page, "thank-them").is_checked() and progress(page) == "0 of 7 done"
+    assert stored(page)["declining"] == {}
+    page.context.close()
+
+
+def test_export_gives_a_file_and_text_in_the_documented_format(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    item(page, "thank-them").check()
+    page.locator(f'{BOX} [data-action="export"]').click()
+    text = json.loads(page.locator(f"{BOX} [data-panel] textarea").input_value())
+    assert text["format"] == "take-the-interview/checklist" and text["version"] == 1
+    assert text["checklist"] == "declining" and text["items"] == {"thank-them": True}
+    with page.expect_download() as info:
+        page.locator(f"{BOX} [data-panel] a[download]").click()
+    assert info.value.suggested_filename == "declining.json"
+    assert json.loads(open(info.value.path(), encoding="utf-8").read())["items"] == {"thank-them": True}
+    page.context.close()
+
+
+def export_text(items: dict, **extra) -> str:
+    data = {"format": "take-the-interview/checklist", "version": 1, "checklist": "declining", "items": items}
+    data.update(extra)
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize("text,message", [
+    (export_text({"decide-soon": True}, version=2), "version 2"),
+    ("not json at all", "not an export"),
+    (export_text({"decide-soon": True}, checklist="should-i-go"), "another checklist"),
+    (export_text({"decide-soon": "yes"}), "neither ticked nor unticked"),
+    (json.dumps({"format": "something-else", "version": 1}), "not an export"),
+])
+def test_bad_imports_are_refused_and_change_nothing(served, browser: Browser, text: str, message: str) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    item(page, "thank-them").check()
+    before = stored(page)
+    page.locator(f'{BOX} [data-action="import"]').click()
+    page.locator(f"{BOX} [data-panel] textarea").fill(text)
+    page.locator(f'{BOX} [data-action="import-yes"]').click()
+    status = page.locator(f"{BOX} [data-status]").inner_text()
+    assert status.startswith("Not imported:") and message in status and "unchanged" in status
+    assert stored(page) == before and item(page, "thank-them").is_checked()
+    page.context.close()
+
+
+def test_import_from_a_file_and_from_text(served, browser: Browser, tmp_path) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    page.locator(f'{BOX} [data-action="import"]').click()
+    path = tmp_path / "ticks.json"
+    path.write_text(export_text({"decide-soon": True, "no-ghosting": False, "unknown": True}), encoding="utf-8")
+    page.locator(f"{BOX} [data-panel] input[type=file]").set_input_files(str(path))
+    page.wait_for_function("document.querySelector('[data-checklist=declining] [data-panel] textarea').value.length > 0")
+    page.locator(f'{BOX} [data-action="import-yes"]').click()
+    assert item(page, "decide-soon").is_checked() and not item(page, "no-ghosting").is_checked()
+    assert page.locator(f"{BOX} [data-status]").inner_text() == "Imported: 1 of 7 done."
+    assert stored(page)["declining"] == {"decide-soon": True}
+    page.context.close()
+
+
+def test_print_shows_only_the_checklist_with_its_ticks(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    item(page, "thank-them").check()
+    page.evaluate("window.print = () => {}")
+    page.locator(f'{BOX} [data-action="print"]').click()
+    page.emulate_media(media="print")
+    visible = lambda sel: page.locator(sel).first.is_visible()  # noqa: E731
+    assert visible(BOX) and item(page, "thank-them").is_checked()
+    assert not visible(".md-header") and not visible(".md-sidebar--primary") and not visible(".md-footer")
+    assert not visible('[data-checklist="should-i-go"]'), "only the chosen checklist prints"
+    assert not visible(f"{BOX} .tti-checklist__tools")
+    page.context.close()
+
+
+def test_keyboard_only(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    item(page, "decide-soon").focus()
+    page.keyboard.press("Space")
+    assert item(page, "decide-soon").is_checked()
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "focus stays visible"
+    page.locator(f'{BOX} [data-action="reset"]').focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.dataset.action") == "reset-yes", "focus moves into the panel"
+    page.keyboard.press("Enter")
+    assert not item(page, "decide-soon").is_checked()
+    page.context.close()
+
+
+def test_restored_before_it_is_shown(served, browser: Browser) -> None:
+    """The items are hidden until the script marks the checklist ready, so the reader never
+    sees unticked boxes flip; the space they take is reserved, so nothing shifts."""
+    base, _ = served
+    saved = {"declining": {"thank-them": True}}
+    page = open_page(browser, base, init=f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(saved))})")
+    assert page.evaluate("""() => {
+        const box = document.querySelector('[data-checklist=declining]');
+        const items = box.querySelector('.tti-checklist__items');
+        const before = items.getBoundingClientRect().height;
+        box.removeAttribute('data-ready');
+        const hidden = getComputedStyle(items).visibility === 'hidden';
+        const same = items.getBoundingClientRect().height === before;
+        box.setAttribute('data-ready', '1');
+        return hidden && same;
+    }""")
+    shift = page.evaluate("""() => new Promise(done => {
+        let total = 0;
+        new PerformanceObserver(list => { for (const e of list.getEntries()) total += e.value; })
+            .observe({type: 'layout-shift', buffered: true});
+        setTimeout(() => done(total), 300);
+    })""")
+    assert shift < 0.01
+    page.context.close()
+
+
+def test_without_javascript_a_readable_list_and_no_dead_buttons(served, browser: Browser) -> None:
+    base, _ = served
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + PAGE)
+    assert page.locator(f"{BOX} label").first.is_visible()
+    assert page.locator(f"{BOX} li").count() == 7
+    assert page.locator(f"{BOX} button:visible").count() == 0
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_with_panels_open(served, browser: Browser, scheme: str) -> None:
+    base, _ = served
+    page = open_page(browser, base, color_scheme=scheme)
+    item(page, "thank-them").check()
+    page.locator(f'{BOX} [data-action="export"]').click()
+    page.locator('[data-checklist="should-i-go"] [data-action="import"]').click()
+    page.locator('[data-checklist="find-out"] [data-action="reset"]').click()
+    assert axe_violations(page) == []
+    page.context.close()
