@@ -1,0 +1,71 @@
+/* Message builder: drafts a message from the templates and phrases in the JSON inside the
+   container, the same way as hooks/kb/messages.py (see its docstring). Without JavaScript the
+   templates show as plain text; this hides them and shows the form. Typed text is only ever
+   set with textContent or as a link, and never leaves the page. */
+(function () {
+  "use strict";
+  var PLACEHOLDER = /\[([^\[\]\n]*)\]/g;
+  function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+  function fill(text, values, fields) {
+    Object.keys(fields).forEach(function (name) {
+      if (!values[name]) fields[name].forEach(function (r) { text = text.split(r[0]).join(r[1]); });
+    });
+    text = text.split("\n").filter(function (line) {
+      var m = /^\[([^\[\]\n]*)\]$/.exec(line.trim());
+      return !(m && !(own(values, m[1]) && values[m[1]]));
+    }).join("\n");
+    return text.replace(PLACEHOLDER, function (all, name) { return own(values, name) ? values[name] : ""; })
+      .replace(/\n{3,}/g, "\n\n").trim();
+  }
+  function setup(root) {
+    var form = root.querySelector("form"), json = root.querySelector("script");
+    if (root.dataset.ready || !form || !json) return;
+    root.dataset.ready = "1";
+    var data = JSON.parse(json.textContent)[0]; // see kb.messages.script_json
+    var inputs = form.querySelectorAll("[data-field]");
+    var subject = form.querySelector("[data-subject]"), body = form.querySelector("[data-body]");
+    var email = form.querySelector("[data-email]"), status = form.querySelector("[data-status]");
+    var text = "", timer;
+    function picked(name) { return form.querySelector("input[name='" + name + "']:checked").value; }
+    function update() {
+      var values = {};
+      inputs.forEach(function (input) { values[input.dataset.field] = input.value.trim().split(/\s+/).join(" "); });
+      var id = picked("tti-situation"), reason = data.reasons[+picked("tti-reason")];
+      var extra = [own(reason.instead, id) ? reason.instead[id] : reason.sentence,
+        values.Colleague ? data.recommend : null].filter(Boolean).join("\n\n");
+      var draft = data.templates[id];
+      var parts = [fill(draft.subject, values, data.fields), fill(draft.body.split("\n").map(function (line) {
+        return line.trim() === "[Reason]" ? extra : line;
+      }).join("\n"), values, data.fields)];
+      subject.textContent = parts[0];
+      body.textContent = parts[1];
+      email.href = "mailto:?subject=" + encodeURIComponent(parts[0]) +
+        "&body=" + encodeURIComponent(parts[1].replace(/\n/g, "\r\n"));
+      text = "Subject: " + parts[0] + "\n\n" + parts[1];
+    }
+    function say(message) {
+      status.textContent = "";
+      clearTimeout(timer);
+      timer = setTimeout(function () { status.textContent = message; }, 100);
+    }
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.querySelector("[data-copy]").addEventListener("click", function () {
+      var done = function () { say(data.texts.copied); }, failed = function () { say(data.texts.copy_failed); };
+      try { navigator.clipboard.writeText(text).then(done, failed); } catch (e) { failed(); }
+    });
+    form.querySelector("[data-reset]").addEventListener("click", function () {
+      form.reset();
+      update();
+      say(data.texts.cleared);
+    });
+    update();
+    root.querySelector(".tti-builder__fallback").hidden = true;
+    form.hidden = false;
+  }
+  function init() {
+    document.querySelectorAll("[data-message-builder]").forEach(setup);
+  }
+  if (typeof document$ !== "undefined") document$.subscribe(init); else init();
+})();

@@ -1,0 +1,227 @@
+"""The message builder in real headless Chromium: drafts for every situation and reason, safe
+handling of any name, copy, e-mail link, reset, keyboard, a phone-sized screen, no JavaScript,
+and axe-core in both schemes."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from urllib.parse import unquote
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from browser import axe_violations
+from conftest import ROOT
+
+
+from kb import messages
+
+PAGE = "declining/write-your-message/"
+BUILDER = messages.load(ROOT / "docs" / "_data" / "messages.yml",
+                        messages.load_templates([ROOT / "snippets"], ROOT))
+LABELS = {name: spec.label for name, spec in BUILDER.fields.items()}
+EVIL = "O'Brien \"Bob\" <b>&amp; Zoë 李 😀"
+NAMES = {"Name": EVIL, "Company": "Zoë & <i>Sons</i> 李", "Role": "Data “Lead” </script>",
+         "Your name": "Ана-Мария 😀 O'Neil", "Colleague": "Bob <b>bold</b> &lt;"}
+AWKWARD = re.compile(r", ,| ,|  |\n\n\n|^\s|\s$")
+
+
+def open_builder(browser: Browser, base: str, **context) -> Page:  # noqa: F811
+    page = browser.new_context(**context).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(base + PAGE, wait_until="networkidle")
+    page.errors = errors  # type: ignore[attr-defined]
+    if context.get("java_script_enabled", True):
+        page.locator(".tti-builder__form").wait_for(state="visible")
+    return page
+
+
+def fill(page: Page, values: dict[str, str]) -> None:
+    for name, value in values.items():
+        page.get_by_label(LABELS[name], exact=True).fill(value)
+
+
+def draft(page: Page) -> tuple[str, str]:
+    return (page.locator("[data-subject]").evaluate("e => e.textContent"),
+            page.locator("[data-body]").evaluate("e => e.textContent"))
+
+
+def mailto(page: Page) -> tuple[str, str]:
+    href = page.locator("[data-email]").get_attribute("href")
+    match = re.fullmatch(r"mailto:\?subject=([^&]*)&body=([^&]*)", href)
+    assert match, href
+    return unquote(match.group(1), errors="strict"), unquote(match.group(2), errors="strict")
+
+
+@pytest.mark.parametrize("situation, reason", list(itertools.product(
+    range(len(BUILDER.situations)), range(len(BUILDER.reasons)))))
+def test_every_situation_and_reason(served, browser: Browser, situation: int, reason: int) -> None:  # noqa: F811
+    base, _ = served
+    page = open_builder(browser, base)
+    picked, why = BUILDER.situations[situation], BUILDER.reasons[reason]
+    page.get_by_label(picked.label, exact=True).check()
+    page.get_by_label(why.label, exact=True).check()
+    fill(page, NAMES)
+    subject, body = draft(page)
+    text = subject + "\n" + body
+    for name, value in NAMES.items():
+        assert value in text, f"{name} {value!r} is not in the draft"
+    assert body.startswith(f"Dear {EVIL},\n\n") and body.endswith(NAMES["Your name"])
+    assert NAMES["Role"] in subject
+    assert "[" not in text and "]" not in text
+    assert not AWKWARD.search(subject) and not AWKWARD.search(body), text
+    sentence = why.for_template(picked.template)
+    others = {r.sentence for r in BUILDER.reasons if r.sentence} - {sentence}
+    assert (sentence is None) or f"\n\n{sentence}\n\n" in body
+    assert not any(other in body for other in others), "only the chosen reason is given"
+    # The page composes exactly what the build checked.
+    assert (subject, body) == messages.compose(BUILDER, picked.template, reason, NAMES)
+    # The e-mail link carries exactly the draft, lines broken as CRLF.
+    mail_subject, mail_body = mailto(page)
+    assert mail_subject == subject
+    assert "\n" not in mail_body.replace("\r\n", "") and mail_body.replace("\r\n", "\n") == body
+    # Typed text is text, never markup.
+    assert page.locator("[data-message-builder] b, [data-message-builder] i").count() == 0
+    assert page.locator("[data-body]").evaluate("e => e.children.length") == 0
+    assert page.errors == []  # type: ignore[attr-defined]
+    page.context.close()
+
+
+def test_empty_fields_leave_no_trace(served, browser: Browser) -> None:  # noqa: F811
+    base, _ = served
+    page = open_builder(browser, base)
+    for situation, why in itertools.product(BUILDER.situations, BUILDER.reasons):
+        page.get_by_label(situation.label, exact=True).check()
+        page.get_by_label(why.label, exact=True).check()
+        subject, body = draft(page)
+        text = subject + "\n" + body
+        assert "[" not in text and "]" not in text, text
+        assert not AWKWARD.search(subject) and not AWKWARD.search(body), text
+        assert body.startswith("Hello,\n\n") and body.endswith("Best wishes,")
+        assert "suggest" not in body
+        assert mailto(page)[1].replace("\r\n", "\n") == body
+    # A field filled and then cleared leaves no trace either.
+    fill(page, {"Name": "Ana", "Colleague": "Ben"})
+    assert draft(page)[1].startswith("Dear Ana,") and "Ben" in draft(page)[1]
+    fill(page, {"Name": "   ", "Colleague": ""})
+    assert draft(page)[1].startswith("Hello,\n\n") and "suggest" not in draft(page)[1]
+    page.context.close()
+
+
+def test_copy_announces_and_copies_the_message(served, browser: Browser) -> None:  # noqa: F811
+    base, _ = served
+    page = open_builder(browser, base, permissions=["clipboard-read", "clipboard-write"])
+    fill(page, {"Name": EVIL, "Your name": "Zoë"})
+    status = page.locator("[data-status]")
+    assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
+    page.get_by_role("button", name=BUILDER.texts["copy"]).click()
+    page.wait_for_function("t => document.querySelector('[data-status]').textContent === t",
+                           arg=BUILDER.texts["copied"])
+    subject, body = draft(page)
+    assert page.evaluate("navigator.clipboard.readText()") == f"Subject: {subject}\n\n{body}"
+    page.context.close()
+
+
+def test_reset_clears_the_fields(served, browser: Browser) -> None:  # noqa: F811
+    base, _ = served
+    page = open_builder(browser, base)
+    first = draft(page)
+    page.get_by_label(BUILDER.situations[3].label, exact=True).check()
+    page.get_by_label(BUILDER.reasons[0].label, exact=True).check()
+    fill(page, NAMES)
+    assert draft(page) != first
+    page.get_by_role("button", name=BUILDER.texts["reset"]).click()
+    for name in NAMES:
+        assert page.get_by_label(LABELS[name], exact=True).input_value() == ""
+    assert page.get_by_label(BUILDER.situations[0].label, exact=True).is_checked()
+    assert page.get_by_label(BUILDER.reasons[BUILDER.default_reason].label, exact=True).is_checked()
+    assert draft(page) == first and EVIL not in draft(page)[1]
+    page.wait_for_function("t => document.querySelector('[data-status]').textContent === t",
+                           arg=BUILDER.texts["cleared"])
+    page.context.close()
+
+
+def test_keyboard_alone_can_build_and_copy(served, browser: Browser) -> None:  # noqa: F811
+    base, _ = served
+    page = open_builder(browser, base, permissions=["clipboard-read", "clipboard-write"])
+    page.get_by_label(BUILDER.situations[0].label, exact=True).focus()
+    page.keyboard.press("ArrowDown")
+    assert page.get_by_label(BUILDER.situations[1].label, exact=True).is_checked()
+    page.keyboard.press("Tab")  # to the reason group
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Tab")  # to the first text field
+    assert page.evaluate("document.activeElement.dataset.field") == "Name"
+    page.keyboard.type("Ana")
+    subject, body = draft(page)
+    assert body.startswith("Dear Ana,") and subject == messages.compose(
+        BUILDER, BUILDER.situations[1].template, BUILDER.default_reason - 1, {"Name": "Ana"})[0]
+    focused = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("document.activeElement.textContent.trim()"))
+        if focused[-1] == BUILDER.texts["copy"]:
+            break
+    assert focused[-1] == BUILDER.texts["copy"], focused
+    page.keyboard.press("Enter")
+    page.wait_for_function("t => document.querySelector('[data-status]').textContent === t",
+                           arg=BUILDER.texts["copied"])
+    page.context.close()
+
+
+def test_a_phone_sized_screen_needs_no_sideways_scrolling(served, browser: Browser) -> None:  # noqa: F811
+    base, _ = served
+    page = open_builder(browser, base, viewport={"width": 375, "height": 740})
+    fill(page, {**NAMES, "Company": "Averyveryverylongcompanynamewithnospacesatallforwrapping"})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    for selector in ("[data-body]", "[data-email]", "[data-reset]", "input[data-field='Colleague']"):
+        box = page.locator(selector).bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375, selector
+    page.context.close()
+
+
+def test_without_javascript_the_templates_show_and_no_control_does(served, browser: Browser) -> None:  # noqa: F811
+    base, _ = served
+    page = open_builder(browser, base, java_script_enabled=False)
+    blocks = page.locator("[data-message-builder] .tti-builder__fallback pre")
+    assert blocks.count() == len(BUILDER.situations)
+    for n, situation in enumerate(BUILDER.situations):
+        assert blocks.nth(n).is_visible()
+        assert blocks.nth(n).inner_text().startswith("Subject: " + BUILDER.templates[situation.template].subject)
+    assert not page.locator(".tti-builder__form").is_visible()
+    controls = page.locator("[data-message-builder] :is(input, button, select, textarea, a[href])")
+    assert controls.count() > 0 and not any(controls.nth(i).is_visible() for i in range(controls.count()))
+    page.context.close()
+
+
+def test_the_builder_works_after_instant_navigation(served, browser: Browser) -> None:  # noqa: F811
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base + "declining/how-to-decline/", wait_until="networkidle")
+    page.evaluate("window.__stillHere = true")
+    page.locator(".md-nav a[href$='write-your-message/']").first.click()
+    page.locator(".tti-builder__form").wait_for(state="visible")
+    assert page.evaluate("window.__stillHere === true"), "Material swapped the page in place"
+    assert not page.locator(".tti-builder__fallback").is_visible()
+    fill(page, {"Name": "Ana"})
+    assert draft(page)[1].startswith("Dear Ana,")
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_filled_builder_has_no_axe_violations(served, browser: Browser, scheme: str) -> None:  # noqa: F811
+    base, _ = served
+    page = open_builder(browser, base, color_scheme=scheme,
+                        permissions=["clipboard-read", "clipboard-write"])
+    page.get_by_label(BUILDER.situations[2].label, exact=True).check()
+    page.get_by_label(BUILDER.reasons[1].label, exact=True).check()
+    fill(page, NAMES)
+    page.get_by_role("button", name=BUILDER.texts["copy"]).click()
+    page.wait_for_function("t => document.querySelector('[data-status]').textContent === t",
+                           arg=BUILDER.texts["copied"])
+    page.get_by_label(LABELS["Role"], exact=True).focus()
+    assert axe_violations(page) == []
+    assert page.errors == []  # type: ignore[attr-defined]
+    page.context.close()

@@ -1,0 +1,271 @@
+"""The message builder: the plain module kb.messages, the built page, and the build's checks on
+docs/_data/messages.yml and snippets/messages/*.txt."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Build, Project
+
+from kb import messages
+from kb.errors import ContentError
+
+DATA = ROOT / "docs" / "_data" / "messages.yml"
+PAGE = "declining/write-your-message/index.html"
+EVIL = "O'Brien \"Bob\" <b>&amp; Zoë 李 😀"
+FULL = {"Name": "Ana", "Company": "Acme", "Role": "Analyst", "Your name": "Sam", "Colleague": "Ben"}
+
+
+@pytest.fixture(scope="module")
+def builder() -> messages.Builder:
+    return messages.load(DATA, messages.load_templates([ROOT / "snippets"], ROOT))
+
+
+def template(ident: str, text: str, path: str = "snippets/messages/x.txt") -> messages.Template:
+    return messages.Template(ident, path, text)
+
+
+def every_case(builder: messages.Builder):
+    for situation, reason in itertools.product(builder.situations, range(len(builder.reasons))):
+        yield situation.template, reason
+
+
+# ---- composing drafts ----
+
+def test_the_builder_offers_the_five_situations_and_reasons(builder: messages.Builder) -> None:
+    assert [s.template for s in builder.situations] == [
+        "decline-invitation", "withdraw-after-screen", "withdraw-after-rounds", "decline-offer",
+        "stay-in-touch"]
+    assert len(builder.reasons) == 5
+    silent = [r for r in builder.reasons if r.sentence is None]
+    assert len(silent) == 1 and "not to say" in silent[0].label
+    assert builder.reasons[builder.default_reason] is silent[0], "no reason is given unless chosen"
+
+
+def test_a_full_draft_uses_every_name_and_leaves_no_placeholder(builder: messages.Builder) -> None:
+    for ident, reason in every_case(builder):
+        subject, body = messages.compose(builder, ident, reason, FULL)
+        text = subject + "\n" + body
+        assert "[" not in text and "]" not in text, (ident, reason, text)
+        assert body.startswith("Dear Ana,\n\n") and body.endswith("Best wishes,\nSam")
+        assert "Analyst" in subject and "Acme" in text and "Ben" in body
+        assert not re.search(r"  | ,|,,|\n\n\n", text), text
+
+
+def test_empty_fields_leave_no_trace(builder: messages.Builder) -> None:
+    for ident, reason in every_case(builder):
+        subject, body = messages.compose(builder, ident, reason, {})
+        text = subject + "\n" + body
+        assert "[" not in text and "]" not in text
+        assert not re.search(r"  | ,|,,| \.|\n\n\n|^\s|\s$", text), (ident, reason, text)
+        assert body.startswith("Hello,\n\n"), "Dear [Name], becomes Hello,"
+        assert body.endswith("Best wishes,"), "the empty [Your name] line goes"
+        assert "colleague" not in body.lower().replace("your colleagues", "")
+
+
+def test_the_reason_line_is_the_chosen_sentence_or_nothing(builder: messages.Builder) -> None:
+    sentences = [r.sentence for r in builder.reasons if r.sentence]
+    for ident, reason in every_case(builder):
+        _, body = messages.compose(builder, ident, reason, FULL)
+        chosen = builder.reasons[reason].for_template(ident)
+        for sentence in sentences:
+            assert (sentence in body) == (sentence == chosen), (ident, reason)
+        if chosen:
+            assert f"\n\n{chosen}\n\n" in body
+
+
+def test_instead_replaces_the_sentence_for_one_template(builder: messages.Builder) -> None:
+    timing = next(n for n, r in enumerate(builder.reasons) if "timing" in r.label.lower())
+    _, offer = messages.compose(builder, "decline-offer", timing, {})
+    _, later = messages.compose(builder, "stay-in-touch", timing, {})
+    assert builder.reasons[timing].sentence in offer
+    assert builder.reasons[timing].sentence not in later, "the template already says it is not the time"
+
+
+def test_the_recommendation_needs_a_colleague(builder: messages.Builder) -> None:
+    _, without = messages.compose(builder, "decline-offer", 0, {"Name": "Ana"})
+    _, with_one = messages.compose(builder, "decline-offer", 0, {"Colleague": "  Ben   Okafor "})
+    assert "suggest" not in without
+    assert "my colleague Ben Okafor, who" in with_one
+
+
+def test_typed_text_is_inserted_as_it_is_and_never_read_again(builder: messages.Builder) -> None:
+    values = {"Name": EVIL, "Company": "[Role] $& \\1", "Role": "Data \\g<0> Analyst", "Your name": EVIL}
+    subject, body = messages.compose(builder, "decline-offer", 0, values)
+    assert body.startswith(f"Dear {EVIL},")
+    assert "at [Role] $& \\1, and" in body, "a name that looks like a placeholder stays as typed"
+    assert "Data \\g<0> Analyst" in subject
+    assert body.endswith(EVIL)
+
+
+def test_fill_drops_a_line_that_is_only_an_empty_placeholder() -> None:
+    fields = {"Name": messages.Field("Name", "Name", empty=(messages.Rule("Hi [Name],", "Hi,"),)),
+              "Your name": messages.Field("Your name", "Your name")}
+    assert messages.fill("Hi [Name],\n\nText.\n\nBye,\n[Your name]", {}, fields) == "Hi,\n\nText.\n\nBye,"
+    assert messages.fill("Bye,\n[Your name]", {"Your name": "Sam"}, fields) == "Bye,\nSam"
+
+
+def test_script_json_cannot_break_out_of_the_script_element() -> None:
+    value = {"name": "</script><script>alert(1)</script> <!-- & \u2028"}
+    text = messages.script_json(value)
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == [value], "a one-item array: harmless if Material runs it as a script"
+
+
+def test_the_data_for_the_page_comes_from_the_template_files(builder: messages.Builder) -> None:
+    data = messages.data(builder)
+    for ident, draft in data["templates"].items():
+        text = (ROOT / "snippets" / "messages" / f"{ident}.txt").read_text(encoding="utf-8")
+        assert text.strip() == f"Subject: {draft['subject']}\n\n{draft['body']}"
+    assert data["fields"]["Name"] == [["Dear [Name],", "Hello,"]]
+
+
+def test_the_markup_has_a_label_for_every_field_and_a_hidden_form(builder: messages.Builder) -> None:
+    markup = messages.markdown(builder)
+    assert "data-message-builder" in markup
+    assert re.search(r"<form [^>]*\bhidden\b", markup)
+    for spec in builder.fields.values():
+        assert f'<label for="tti-msg-{spec.slug}">' in markup and f'id="tti-msg-{spec.slug}"' in markup
+    for situation in builder.situations:
+        assert f'--8<-- "messages/{situation.template}.txt"' in markup
+
+
+# ---- checks on templates and phrases ----
+
+def test_an_unknown_field_names_the_line_and_the_closest_field() -> None:
+    tpl = template("x", "Subject: Hi\n\nDear [Nmae],\n\n[Reason]\n")
+    with pytest.raises(ContentError) as err:
+        messages.check_template(tpl, ["Name", "Company", "Reason"])
+    assert str(err.value).startswith("snippets/messages/x.txt:3 [Nmae]: unknown field '[Nmae]'. "
+                                     "Fix: did you mean '[Name]'?")
+
+
+def test_a_template_needs_its_subject_line_and_a_reason_line_of_its_own() -> None:
+    with pytest.raises(ContentError, match=r"x.txt:1: the first line must be the subject"):
+        messages.check_template(template("x", "Dear [Name],\n\nHi.\n"), ["Name", "Reason"])
+    with pytest.raises(ContentError, match=r"x.txt:3 \[Reason\]: \[Reason\] must be on a line of its own"):
+        messages.check_template(template("x", "Subject: Hi\n\nHi. [Reason]\n"), ["Reason"])
+
+
+def write_data(tmp_path: Path, old: str, new: str) -> Path:
+    text = DATA.read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / "messages.yml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_an_unknown_template_id_suggests_the_closest(tmp_path: Path) -> None:
+    path = write_data(tmp_path, "template: decline-offer", "template: decline-ofer")
+    with pytest.raises(ContentError) as err:
+        messages.load(path, messages.load_templates([ROOT / "snippets"], ROOT))
+    assert str(err.value).startswith(f"docs/_data/messages.yml:{line_of(path, 'decline-ofer')} [template]: "
+                                     "unknown template id 'decline-ofer'. Fix: did you mean 'decline-offer'?")
+
+
+def test_a_phrase_with_an_unknown_field_is_an_error(tmp_path: Path) -> None:
+    path = write_data(tmp_path, "my colleague [Colleague]", "my colleague [Colleage]")
+    with pytest.raises(ContentError, match=r"unknown field '\[Colleage\]'. Fix: did you mean '\[Colleague\]'"):
+        messages.load(path, messages.load_templates([ROOT / "snippets"], ROOT))
+
+
+def test_a_missing_empty_rule_points_at_the_template_line(tmp_path: Path) -> None:
+    path = write_data(tmp_path, '      - find: "about [Company]"\n        use: "about your company"\n', "")
+    with pytest.raises(ContentError) as err:
+        messages.load(path, messages.load_templates([ROOT / "snippets"], ROOT))
+    text = str(err.value)
+    assert text.startswith("snippets/messages/withdraw-after-screen.txt:5: "), text
+    assert "'[Company]' is left in the draft" in text and "when Company is left empty" in text
+    assert 'find: "more about [Company]."' in text
+
+
+def test_a_rule_that_leaves_an_awkward_comma_is_an_error(tmp_path: Path) -> None:
+    path = write_data(tmp_path, '      - find: " at [Company]"\n        use: ""\n',
+                      '      - find: "at [Company]"\n        use: ""\n')
+    with pytest.raises(ContentError, match=r"the draft has (a space before a comma|a space before a full stop)"):
+        messages.load(path, messages.load_templates([ROOT / "snippets"], ROOT))
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("texts:\n", "textz:\n", "unknown section 'textz'. Fix: did you mean 'texts'?"),
+    ("  copied:", "  copyed:", "unknown text 'copyed'. Fix: did you mean 'copied'?"),
+    ("    label: Their name\n", "    labl: Their name\n", "unknown key 'labl' in field 'Name'"),
+    ("    default: true\n", "    default: true\n  - label: Another\n    default: true\n",
+     "more than one reason has `default: true`"),
+])
+def test_malformed_entries_are_named(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    path = write_data(tmp_path, old, new)
+    with pytest.raises(ContentError, match=re.escape(expected)):
+        messages.load(path, messages.load_templates([ROOT / "snippets"], ROOT))
+
+
+# ---- the real build ----
+
+def test_the_builder_page_has_the_container_the_fallback_and_the_data(site: Build) -> None:
+    soup = site.soup(PAGE)
+    box = soup.select_one("[data-message-builder]")
+    assert box is not None
+    fallback = box.select(".tti-builder__fallback pre code")
+    data = json.loads(box.select_one('script[type="application/json"]').string)[0]
+    assert len(fallback) == len(data["templates"]) == 5
+    for code, (ident, draft) in zip(fallback, data["templates"].items()):
+        text = (ROOT / "snippets" / "messages" / f"{ident}.txt").read_text(encoding="utf-8")
+        assert code.get_text().strip() == text.strip()
+        assert draft["subject"] == text.splitlines()[0][len("Subject: "):]
+    form = box.select_one("form")
+    assert form.has_attr("hidden"), "without JavaScript the form is hidden"
+    for control in form.select("input:not([type=radio])"):
+        assert form.select_one(f'label[for="{control["id"]}"]'), control
+    assert len(form.select("input[type=radio]")) == 10
+    assert form.select_one("[role=status][aria-live=polite]")
+    assert "never sent or saved" in form.get_text()
+    assert soup.select_one('a[href$="message-templates/"]') and soup.select_one('a[href$="how-to-decline/"]')
+
+
+def test_the_builder_page_is_in_the_navigation_after_how_to_decline(site: Build) -> None:
+    links = [a["href"] for a in site.soup("declining/index.html").select(".tti-guides dt a")]
+    assert links.index("write-your-message/") == links.index("how-to-decline/") + 1
+
+
+# ---- mistakes stop the build with one message ----
+
+def test_build_stops_on_an_unknown_field_with_file_line_and_suggestion(project: Project) -> None:
+    project.edit("snippets/messages/decline-offer.txt", "Dear [Name],", "Dear [Nmae],")
+    project.fails("snippets/messages/decline-offer.txt:3 [Nmae]: unknown field '[Nmae]'",
+                  "Fix: did you mean '[Name]'?")
+
+
+def test_build_stops_on_an_unknown_template_id(project: Project) -> None:
+    rel = "docs/_data/messages.yml"
+    project.edit(rel, "template: stay-in-touch", "template: stay-in-tuch")
+    line = line_of(project.path(rel), "stay-in-tuch")
+    project.fails(f"docs/_data/messages.yml:{line} [template]: unknown template id 'stay-in-tuch'",
+                  "did you mean 'stay-in-touch'?")
+
+
+def test_build_stops_on_malformed_yaml_with_the_line(project: Project) -> None:
+    rel = "docs/_data/messages.yml"
+    project.edit(rel, "  - label: Decline a job offer\n", "  - label: Decline: a job offer\n")
+    line = line_of(project.path(rel), "Decline: a job offer")
+    project.fails(f"docs/_data/messages.yml:{line}: not valid YAML", "Fix:")
+
+
+def test_a_page_with_the_builder_needs_the_phrase_file(project: Project) -> None:
+    project.path("docs/_data/messages.yml").unlink()
+    project.fails("docs/declining/write-your-message.md:",
+                  "the message builder needs docs/_data/messages.yml, which is missing",
+                  "remove `<!-- kb:message-builder -->`")
+    project.write("docs/declining/write-your-message.md",
+                  project.read("docs/declining/write-your-message.md")
+                  .replace("<!-- kb:message-builder -->\n", ""))
+    result = project.build()
+    assert result.ok, result.messages
