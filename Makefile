@@ -19,7 +19,7 @@ LINT_CMD     = $(BIN)/pymarkdown --strict-config --config .pymarkdown.yml scan -
 # Silence Material's end-of-life banner in the project's own commands.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test test-browser bench clean
+.PHONY: help serve build check test bench screenshot clean
 
 help:
 	@echo "make serve   build and serve the site at http://$(ADDR) (CONFIG=brand/... for an overlay)"
@@ -27,6 +27,7 @@ help:
 	@echo "make check   the contributor checks (strict build and content checks)"
 	@echo "make test    every check and the whole test suite, browser tests included"
 	@echo "make bench   time builds with and without the hooks and print the figures"
+	@echo "make screenshot  photograph the example office's home page for the docs"
 	@echo "make clean   remove site/ and .venv/"
 
 $(BIN)/.site-installed: requirements.txt
@@ -51,10 +52,13 @@ check: $(BIN)/.test-installed
 	$(LINT_CMD)
 
 test: check
-	$(BIN)/python -m pytest
+	SITE_CONFIG=$(CONFIG) $(BIN)/python -m pytest
 
 bench: $(BIN)/.site-installed
 	$(BIN)/python tests/bench.py $(ARGS)
+
+screenshot: $(BIN)/.test-installed
+	$(BIN)/python tests/screenshot.py
 
 clean:
 	rm -rf site $(VENV)

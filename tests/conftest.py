@@ -20,8 +20,12 @@ from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort, BuildError  # noqa: E402
 
+#: The config the suite checks: mkdocs.yml, or a career office's overlay
+#: (`make test CONFIG=example-office.yml` sets SITE_CONFIG).
+SITE_CONFIG = os.environ.get("SITE_CONFIG") or "mkdocs.yml"
+
 #: What a test copies to make a private, editable project.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "snippets", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "snippets", "overrides", "brand")
 
 
 @dataclass
@@ -32,6 +36,7 @@ class Build:
     site: Path
     ok: bool
     records: list[logging.LogRecord] = field(default_factory=list)
+    config: object = None  # the loaded MkDocsConfig
 
     @property
     def warnings(self) -> list[str]:
@@ -73,7 +78,7 @@ def run_build(root: Path, site: Path, *, config_file: str = "mkdocs.yml", **over
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    ok = True
+    ok, config = True, None
     try:
         config = load_config(str(root / config_file), site_dir=str(site), strict=True, **overrides)
         build(config)
@@ -83,7 +88,7 @@ def run_build(root: Path, site: Path, *, config_file: str = "mkdocs.yml", **over
             {"msg": str(exc), "levelno": logging.ERROR, "levelname": "ERROR"}))
     finally:
         logger.removeHandler(handler)
-    return Build(root, site, ok, handler.records)
+    return Build(root, site, ok, handler.records, config)
 
 
 def copy_project(dest: Path) -> Path:
@@ -98,9 +103,34 @@ def copy_project(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Build]]:
+    """The real site, built for the address it is served on, so instant navigation is real."""
+    from browser import free_port, serve
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    site = run_build(ROOT, tmp_path_factory.mktemp("served"), config_file=SITE_CONFIG, site_url=base)
+    assert site.ok and not site.records, site.messages
+    with serve(site.site, port):
+        yield base, site
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator["Browser"]:
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch
+
+    with sync_playwright() as p:
+        browser = launch(p)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The real project, built once for the session. It must build without a warning."""
-    result = run_build(ROOT, tmp_path_factory.mktemp("site"))
+    result = run_build(ROOT, tmp_path_factory.mktemp("site"), config_file=SITE_CONFIG)
     assert result.ok and not result.records, result.messages
     return result
 

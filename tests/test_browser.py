@@ -7,27 +7,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from browser import axe_violations, free_port, launch, serve
-from conftest import ROOT, Build, run_build
-
-
-@pytest.fixture(scope="session")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Build]]:
-    """The real site, built for the address it is served on, so instant navigation is real."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    site = run_build(ROOT, tmp_path_factory.mktemp("served"), site_url=base)
-    assert site.ok and not site.records, site.messages
-    with serve(site.site, port):
-        yield base, site
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
+from browser import axe_violations
+from conftest import Build
 
 
 def url_of(path: str) -> str:

@@ -62,7 +62,8 @@ def test_light_and_dark_schemes_with_a_toggle(site: Build) -> None:
     assert schemes == ["default", "slate"]
     assert soup.select('label[title="Switch to dark mode"]')
     style = soup.find("style", string=re.compile("--md-primary-fg-color")).string
-    assert "#1b4f8a" in style and "#8cc4ff" in style
+    colors = site.config.extra["brand"]["colors"]
+    assert colors["light"]["primary"] in style and colors["dark"]["primary"] in style
 
 
 def test_search_dialog_has_a_name(site: Build) -> None:
@@ -112,3 +113,9 @@ def test_message_templates_are_on_the_templates_page(site: Build, name: str) -> 
     assert re.search(r"\[[A-Z][^\]]*\]", text), "a template shows its placeholders"
     blocks = [c.get_text() for c in site.soup("declining/message-templates/index.html").select("pre code")]
     assert any(text.splitlines()[0] in b for b in blocks)
+
+
+def test_edit_this_page_links_to_the_repository(site: Build) -> None:
+    link = site.soup("why/practice/index.html").select_one("a.md-content__button[href]")
+    repo = site.config.repo_url.rstrip("/")
+    assert link is not None and link["href"] == f"{repo}/edit/main/docs/why/practice.md"

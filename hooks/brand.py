@@ -1,0 +1,53 @@
+"""MkDocs hooks for the brand a career office sets in its overlay (`extra.brand`): check it,
+put its logo and favicon on the site, and tell the theme where the booking link and the office
+policy go. Thin adapters; the logic lives in `kb.brand`, the markup in overrides/partials/.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from kb import brand, frontmatter, scenarios, state
+from kb.errors import ContentError
+
+
+@event_priority(90)  # right after guides.on_config resets the per-build state
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        checked = brand.validate(config.extra.get("brand"), config_file=Path(config.config_file_path),
+                                 root=state.root)
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    config.extra["brand"] = checked
+    assets = {}
+    for key in ("logo", "favicon"):
+        if checked.get(key):
+            dest = f"assets/brand/{key}{Path(checked[key]).suffix}"
+            assets[dest] = state.root / checked[key]
+            config.theme[key] = dest
+    state.extra["brand_assets"] = assets
+    return config
+
+
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    for dest, source in state.extra.get("brand_assets", {}).items():
+        files.append(File.generated(config, dest, abs_src_path=str(source)))
+    return files
+
+
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Where the brand's blocks go: the booking link on guides and scenario hubs, the office
+    policy on the declining pages."""
+    uri = page.file.src_uri
+    hub = posixpath.dirname(uri) == scenarios.HUB_DIR and posixpath.basename(uri) != "index.md"
+    context["kb_booking"] = frontmatter.is_guide(uri) or hub
+    context["kb_policy"] = uri.startswith("declining/")
+    return context

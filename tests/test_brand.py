@@ -1,0 +1,211 @@
+"""The rebrand kit: one overlay file renames and recolours everything; bad overlays stop the
+build with the file, key and fix; and the example office passes axe in both schemes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from browser import axe_violations
+from conftest import ROOT, Build, Project, run_build
+
+from kb import brand
+
+DEFAULT_NAME = "Take the Interview"
+OFFICE = "example-office.yml"
+
+
+def all_output(site: Build) -> dict[str, str]:
+    """Every text file of a built site: pages, search index, sitemap, styles and scripts."""
+    return {str(p.relative_to(site.site)): p.read_text(encoding="utf-8", errors="ignore")
+            for p in site.site.rglob("*") if p.is_file() and p.suffix in {".html", ".json", ".xml", ".css", ".js", ".txt"}}
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    result = run_build(ROOT, tmp_path_factory.mktemp("office"), config_file=OFFICE)
+    assert result.ok and not result.records, result.messages
+    return result
+
+
+# ---- the WCAG formula ----
+
+def test_contrast_follows_the_wcag_formula() -> None:
+    assert brand.contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert brand.contrast("#ffffff", "#ffffff") == pytest.approx(1.0)
+    assert brand.contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+    assert brand.contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+# ---- the example office ----
+
+def test_the_default_name_appears_nowhere(office: Build) -> None:
+    found = [path for path, text in all_output(office).items() if DEFAULT_NAME in text]
+    assert not found
+
+
+def test_the_office_name_is_in_titles_header_and_footer(office: Build) -> None:
+    for path in ("index.html", "why/practice/index.html", "scenarios/too-busy/index.html"):
+        soup = office.soup(path)
+        assert soup.title.get_text().endswith("Northfield Careers Interview Guide") or path == "index.html"
+        assert "Northfield Careers Interview Guide" in soup.select_one(".md-header__title").get_text()
+        footer = soup.select_one(".md-footer").get_text(" ", strip=True)
+        assert "Northfield University Careers Service" in footer
+        assert "careers@northfield.example" in footer and "access@northfield.example" in footer
+        assert {a.get_text(strip=True) for a in soup.select(".tti-footer-links a")} == {
+            "Careers Service", "Privacy notice"}
+    assert office.soup("index.html").title.get_text() == "Northfield Careers Interview Guide"
+    meta = office.soup("index.html").find("meta", attrs={"name": "description"})
+    assert meta is not None
+
+
+def test_booking_link_on_every_guide_and_hub_only(office: Build) -> None:
+    from test_site import guide_pages
+
+    pages = guide_pages(office) + [p for p in office.pages() if p.startswith("scenarios/") and p.count("/") == 2]
+    for path in pages:
+        link = office.soup(path).select_one(".tti-booking a")
+        assert link is not None, path
+        assert link["href"] == "https://careers.northfield.example/appointments"
+        assert link.get_text(strip=True) == "Book a careers appointment"
+    for path in ("index.html", "about/index.html", "checklists/index.html", "scenarios/index.html"):
+        assert office.soup(path).select_one(".tti-booking") is None, path
+
+
+def test_policy_on_the_declining_pages_only(office: Build) -> None:
+    declining = [p for p in office.pages() if p.startswith("declining/")]
+    assert len(declining) >= 4
+    for path in declining:
+        policy = office.soup(path).select_one(".tti-policy")
+        assert policy is not None and "24 hours" in policy.get_text(), path
+        assert len(policy.find_all("p")) == 2
+    assert office.soup("why/practice/index.html").select_one(".tti-policy") is None
+
+
+def test_logo_favicon_colours_and_language(office: Build) -> None:
+    soup = office.soup("index.html")
+    logo = soup.select_one(".md-logo img")
+    assert logo is not None and logo["src"].endswith("assets/brand/logo.svg")
+    assert (office.site / "assets/brand/logo.svg").is_file()
+    assert soup.find("link", rel="icon")["href"].endswith("assets/brand/favicon.svg")
+    style = soup.find("style", string=lambda s: s and "--md-primary-fg-color" in s).string
+    assert "#5b2a86" in style and "#d7bfff" in style
+    assert soup.html["lang"] == "en"
+
+
+def test_the_default_site_has_no_office_blocks(site: Build) -> None:
+    soup = site.soup("declining/how-to-decline/index.html")
+    assert soup.select_one(".tti-booking") is None and soup.select_one(".tti-policy") is None
+    assert soup.select_one(".tti-office") is None
+
+
+def test_an_overlay_with_only_a_site_name_renames_everything(project: Project) -> None:
+    project.write("renamed.yml", "INHERIT: mkdocs.yml\nsite_name: Riverside College Careers\n")
+    built = run_build(project.root, project.out, config_file="renamed.yml")
+    assert built.ok and not built.records, built.messages
+    found = [path for path, text in all_output(built).items() if DEFAULT_NAME in text]
+    assert not found
+    assert built.soup("index.html").title.get_text() == "Riverside College Careers"
+    assert "Riverside College Careers" in built.soup("why/practice/index.html").title.get_text()
+
+
+# ---- bad overlays ----
+
+def overlay(project: Project, brand_yaml: str) -> None:
+    project.write("office.yml", "INHERIT: mkdocs.yml\nsite_name: An Office\nextra:\n  brand:\n" + brand_yaml)
+
+
+def fails(project: Project, *expected: str) -> str:
+    built = run_build(project.root, project.out, config_file="office.yml")
+    assert not built.ok
+    assert "Traceback" not in built.messages
+    for part in expected:
+        assert part in built.messages, f"{part!r} not in {built.messages}"
+    return built.messages
+
+
+def test_unknown_brand_key_suggests_the_closest(project: Project) -> None:
+    overlay(project, "    bookng:\n      label: Book\n")
+    fails(project, "office.yml:5 [extra.brand.bookng]: unknown brand key 'extra.brand.bookng'",
+          "did you mean 'booking'?")
+
+
+def test_unknown_nested_brand_key(project: Project) -> None:
+    overlay(project, "    booking:\n      lable: Book\n      url: https://x.example/\n")
+    fails(project, "office.yml:6 [extra.brand.booking.lable]", "did you mean 'label'?")
+
+
+def test_booking_url_must_be_http(project: Project) -> None:
+    overlay(project, "    booking:\n      label: Book\n      url: javascript:alert(1)\n")
+    fails(project, "office.yml:7 [extra.brand.booking.url]: the booking URL 'javascript:alert(1)' is not an "
+          "http(s) address", "https://")
+
+
+def test_logo_that_does_not_exist(project: Project) -> None:
+    overlay(project, "    logo: brand/nowhere/logo.svg\n")
+    fails(project, "office.yml:5 [extra.brand.logo]: the logo file 'brand/nowhere/logo.svg' does not exist")
+
+
+def test_favicon_that_does_not_exist(project: Project) -> None:
+    overlay(project, "    favicon: brand/nowhere/favicon.svg\n")
+    fails(project, "office.yml:5 [extra.brand.favicon]: the favicon file 'brand/nowhere/favicon.svg' does not exist")
+
+
+def test_colour_that_fails_contrast_prints_the_ratio(project: Project) -> None:
+    overlay(project, "    colors:\n      dark:\n        primary: \"#445566\"\n")
+    text = fails(project, "office.yml:7 [extra.brand.colors.dark.primary]: #445566 has a contrast of",
+                 "in the dark scheme; WCAG AA needs 4.5:1", "choose a lighter primary colour")
+    ratio = f"{brand.contrast('#445566', brand.DARK_BG):.2f}:1"
+    assert ratio in text
+
+
+def test_light_colour_that_fails_contrast(project: Project) -> None:
+    overlay(project, "    colors:\n      light:\n        accent: \"#ff9900\"\n")
+    fails(project, "[extra.brand.colors.light.accent]: #ff9900 has a contrast of 2.",
+          "in the light scheme", "choose a darker accent colour")
+
+
+def test_brand_setting_as_a_list_is_refused(project: Project) -> None:
+    overlay(project, "    footer:\n      - Privacy\n")
+    fails(project, "office.yml:5 [extra.brand.footer]: 'extra.brand.footer' must be a mapping")
+
+
+# ---- in a real browser, with the overlay's colours ----
+
+@pytest.fixture(scope="module")
+def served_office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from browser import free_port, serve
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    built = run_build(ROOT, tmp_path_factory.mktemp("served-office"), config_file=OFFICE, site_url=base)
+    assert built.ok and not built.records, built.messages
+    with serve(built.site, port):
+        yield base
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_office_has_no_axe_violations(served_office: str, browser, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    problems = []
+    page.on("request", lambda r: r.url.startswith((served_office, "data:", "blob:"))
+            or problems.append(f"request leaves the site: {r.url}"))
+    for path in ("", "why/practice/", "declining/how-to-decline/", "scenarios/too-busy/", "checklists/",
+                 "scenarios/"):
+        page.goto(served_office + path, wait_until="networkidle")
+        problems += [f"{path}: {v}" for v in axe_violations(page)]
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_fork_and_rebrand_guide_walks_through_each_step(site: Build) -> None:
+    soup = site.soup("about/fork-and-rebrand/index.html")
+    headings = " ".join(h.get_text() for h in soup.select("article h2"))
+    for step in ("Fork", "overlay", "Preview", "Check", "Publish"):
+        assert step in headings
+    img = soup.select_one("article img")
+    assert img["src"].endswith("example-office-home.png") and img["alt"]
+    assert (site.site / "assets/images/example-office-home.png").is_file()
+    assert "make test CONFIG=my-office.yml" in soup.get_text()
