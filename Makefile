@@ -22,7 +22,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: help serve build check test bench screenshot clean
 
 help:
-	@echo "make serve   build and serve the site at http://$(ADDR) (CONFIG=brand/... for an overlay)"
+	@echo "make serve   build and serve the site on http://$(ADDR) (CONFIG=my-office.yml for an overlay)"
 	@echo "make build   strict build into site/"
 	@echo "make check   the contributor checks (strict build and content checks)"
 	@echo "make test    every check and the whole test suite, browser tests included"
