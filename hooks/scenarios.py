@@ -5,7 +5,6 @@ Thin adapters only; the logic lives in `kb.scenarios`.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError

@@ -14,7 +14,7 @@ SHOWN = "docs/why/practice.md"
 
 def test_broken_link_names_the_page(project: Project) -> None:
     project.edit(GUIDE, "## In short", "## In short\n\nSee [this](no-such-page.md).")
-    text = project.fails(f"Doc file 'why/practice.md' contains a link 'no-such-page.md'")
+    text = project.fails("Doc file 'why/practice.md' contains a link 'no-such-page.md'")
     assert "strict mode" in text
 
 
@@ -82,7 +82,7 @@ def test_reviewed_date_in_the_future(project: Project) -> None:
 
 def test_unknown_source_suggests_the_closest(project: Project) -> None:
     project.edit(GUIDE, "sources:\n  - ", "sources:\n  - real-purpse\n  - ")
-    project.fails(f"[sources]: unknown source id 'real-purpse'", "did you mean 'real-purpose'?")
+    project.fails("[sources]: unknown source id 'real-purpse'", "did you mean 'real-purpose'?")
 
 
 def test_unknown_directive(project: Project) -> None:

@@ -117,3 +117,14 @@ def test_hubs_join_the_navigation_after_the_finder() -> None:
                                  {"H": [{"I'm new.": "scenarios/new-graduate.md"}]}]},
         {"About": ["about/index.md"]}]
     assert nav_with_hubs(None, hubs, "scenarios/index.md") is None
+
+
+def test_yaml_lines_by_path_with_nearest_fallback() -> None:
+    from kb.yamlfile import Lines
+
+    text = "INHERIT: mkdocs.yml\nsite_url: !ENV [URL, 'x']\nitems:\n  - id: a\n    why: b\n  - id: c\n"
+    lines = Lines(text)
+    assert lines.find("items", 0, "why") == 5 and lines.find("items", 1) == 6
+    assert lines.find("items", 1, "why") is None
+    assert lines.at("items", 1, "why") == 6
+    assert Lines("a: 1\n", first_line=2).find("a") == 2

@@ -7,7 +7,7 @@ import random
 import pytest
 import yaml
 
-from conftest import ROOT, Build, Project, run_build
+from conftest import ROOT, Build, Project
 
 from kb import scenarios as sc
 
@@ -138,7 +138,7 @@ def test_scenario_no_guide_references(project: Project) -> None:
     answer: An answer.
     group: Saying no
 """)
-    project.fails(f"[lonely-scenario]: no guide refers to scenario 'lonely-scenario'")
+    project.fails("[lonely-scenario]: no guide refers to scenario 'lonely-scenario'")
 
 
 def test_registry_that_is_not_yaml_gives_file_and_line(project: Project) -> None:

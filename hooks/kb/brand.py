@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import yaml
-
+from . import yamlfile
 from .errors import ContentError, did_you_mean
 
 #: Every brand key, with what it holds. Nested mappings list their own keys.
@@ -64,7 +63,7 @@ def origin(config_file: Path, dotted: str, root: Path) -> tuple[str, int | None]
         text = path.read_text(encoding="utf-8") if path.is_file() else ""
         shown = _shown(path, root)
         first = first or shown
-        line = _line_of(text, dotted.split("."))
+        line = yamlfile.Lines(text).find(*dotted.split("."))
         if line is not None:
             return shown, line
         parent = _inherit(text)
@@ -84,31 +83,6 @@ def _shown(path: Path, root: Path) -> str:
 def _inherit(text: str) -> str | None:
     match = re.search(r"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*$", text, re.MULTILINE)
     return match.group(1) if match else None
-
-
-def _line_of(text: str, keys: list[str]) -> int | None:
-    try:
-        node = yaml.compose(text, Loader=_AnyTagLoader)
-    except yaml.YAMLError:
-        return None
-    line = None
-    for key in keys:
-        if not isinstance(node, yaml.MappingNode):
-            return line
-        for k, v in node.value:
-            if getattr(k, "value", None) == key:
-                line, node = k.start_mark.line + 1, v
-                break
-        else:
-            return None
-    return line
-
-
-class _AnyTagLoader(yaml.SafeLoader):
-    """Composes config files that use MkDocs' tags (!ENV, !relative) without resolving them."""
-
-
-_AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 # ---- validation ----

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 
 from . import yamlfile
 from .errors import ContentError, did_you_mean
@@ -61,10 +60,7 @@ class Checklist:
     intro: str
     items: tuple[Item, ...]
     shown: str  # the data file, as a contributor sees it
-    text: str  # the file's YAML, to find line numbers when reporting a mistake
-
-    def line_of_item(self, index: int, key: str | None = None) -> int | None:
-        return _item_lines(self.text, index, key)
+    lines: yamlfile.Lines  # to report a mistake with its line
 
 
 def load_all(folder: Path, shown_folder: str) -> dict[str, Checklist]:
@@ -75,7 +71,7 @@ def load_all(folder: Path, shown_folder: str) -> dict[str, Checklist]:
         if checklist.id in found:
             raise ContentError(checklist.shown, f"the checklist id '{checklist.id}' is already used by "
                                f"{found[checklist.id].shown}", "give each checklist its own id",
-                               line=_key_line(checklist.text, "id"), key="id")
+                               line=checklist.lines.find("id"), key="id")
         found[checklist.id] = checklist
     return found
 
@@ -83,28 +79,29 @@ def load_all(folder: Path, shown_folder: str) -> dict[str, Checklist]:
 def load(path: Path, shown: str) -> Checklist:
     text = path.read_text(encoding="utf-8")
     data = yamlfile.load(text, shown)
+    lines = yamlfile.Lines(text)
     if not isinstance(data, dict):
         raise ContentError(shown, "a checklist file must be a set of `key: value` lines",
                            "start it with `id:`, `title:`, `intro:` and `items:`", line=1)
     errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
-        raise _explain(errors[0], shown, text)
+        raise _explain(errors[0], shown, lines)
     if not SLUG.match(data["id"]):
         raise ContentError(shown, f"'{data['id']}' is not an id (lower-case words joined by hyphens)",
-                           _HOW["id"], line=_key_line(text, "id"), key="id")
+                           _HOW["id"], line=lines.find("id"), key="id")
     seen: dict[str, int] = {}
     for index, item in enumerate(data["items"]):
         if not SLUG.match(item["id"]):
             raise ContentError(shown, f"item id '{item['id']}' is not an id (lower-case words joined by hyphens)",
-                               _HOW["id"], line=_item_lines(text, index, "id"), key="id")
+                               _HOW["id"], line=lines.at("items", index, "id"), key="id")
         if item["id"] in seen:
             raise ContentError(shown, f"the item id '{item['id']}' is used twice in this checklist "
                                f"(first at item {seen[item['id']] + 1})",
                                "give each item its own id; ids must stay stable once published",
-                               line=_item_lines(text, index, "id"), key="id")
+                               line=lines.at("items", index, "id"), key="id")
         seen[item["id"]] = index
     items = tuple(Item(i["id"], " ".join(i["text"].split()), i.get("why")) for i in data["items"])
-    return Checklist(data["id"], data["title"].strip(), " ".join(data["intro"].split()), items, shown, text)
+    return Checklist(data["id"], data["title"].strip(), " ".join(data["intro"].split()), items, shown, lines)
 
 
 def check_links(checklists: Iterable[Checklist], pages: Iterable[str]) -> None:
@@ -116,54 +113,29 @@ def check_links(checklists: Iterable[Checklist], pages: Iterable[str]) -> None:
                 raise ContentError(checklist.shown, f"item '{item.id}' links `why` to '{item.why}', "
                                    "which is not a page of the site",
                                    did_you_mean(item.why, pages, "pages (docs paths such as why/practice.md)"),
-                                   line=checklist.line_of_item(index, "why"), key="why")
+                                   line=checklist.lines.at("items", index, "why"), key="why")
 
 
-def _explain(error: jsonschema.ValidationError, shown: str, text: str) -> ContentError:
+def _explain(error: jsonschema.ValidationError, shown: str, lines: yamlfile.Lines) -> ContentError:
     path = list(error.absolute_path)
     where = "the checklist" if not path else (f"item {path[1] + 1}" if path[0] == "items" and len(path) > 1
                                               else f"'{path[0]}'")
-    index = path[1] if len(path) > 1 and path[0] == "items" else None
     if error.validator == "required":
         key = error.message.split("'")[1]
-        line = _item_lines(text, index) if index is not None else 1
-        return ContentError(shown, f"{where} has no '{key}'", _HOW.get(key, "add it"), line=line, key=key)
+        return ContentError(shown, f"{where} has no '{key}'", _HOW.get(key, "add it"),
+                            line=lines.at(*path), key=key)
     if error.validator == "additionalProperties":
-        allowed = list(SCHEMA["properties"] if index is None else SCHEMA["properties"]["items"]["items"]["properties"])
+        item_keys = SCHEMA["properties"]["items"]["items"]["properties"]
+        allowed = list(SCHEMA["properties"] if len(path) < 2 else item_keys)
         key = error.message.split("'")[1]
-        line = _item_lines(text, index, key) if index is not None else _key_line(text, key)
         return ContentError(shown, f"{where} has an unknown key '{key}'", did_you_mean(key, allowed, "keys"),
-                            line=line, key=key)
+                            line=lines.at(*path, key), key=key)
     key = str(path[-1]) if path else None
-    line = (_item_lines(text, index, key if len(path) > 2 else None) if index is not None
-            else _key_line(text, str(path[0])) if path else 1)
     want = {"string": "text", "array": "a list", "object": "a mapping"}.get(error.validator_value, "")
     problem = (f"{where}: '{key}' must be {want}" if error.validator == "type" and want
                else f"{where}: '{key}' is empty" if error.validator in ("minLength", "minItems")
                else f"{where}: {error.message}")
-    return ContentError(shown, problem, _HOW.get(str(key), "see CONTRIBUTING.md"), line=line, key=key)
-
-
-def _key_line(text: str, key: str) -> int | None:
-    node = yaml.compose(text)
-    for k, _ in getattr(node, "value", []):
-        if getattr(k, "value", None) == key:
-            return k.start_mark.line + 1
-    return None
-
-
-def _item_lines(text: str, index: int | None, key: str | None = None) -> int | None:
-    """The line of item `index` (or of its `key`) in a checklist file."""
-    node = yaml.compose(text)
-    for k, v in getattr(node, "value", []):
-        if getattr(k, "value", None) == "items" and isinstance(v, yaml.SequenceNode) and index is not None \
-                and index < len(v.value):
-            item = v.value[index]
-            for ik, _ in getattr(item, "value", []) if isinstance(item, yaml.MappingNode) else []:
-                if ik.value == key:
-                    return ik.start_mark.line + 1
-            return item.start_mark.line + 1
-    return None
+    return ContentError(shown, problem, _HOW.get(str(key), "see CONTRIBUTING.md"), line=lines.at(*path), key=key)
 
 
 def markdown(found: dict[str, Checklist], args: str, src_uri: str) -> str:

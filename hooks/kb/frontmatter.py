@@ -72,11 +72,11 @@ class FrontMatter:
     body_line: int = 1  # the file line where the Markdown body starts
 
     @cached_property
-    def lines(self) -> dict[str, int]:
-        return yamlfile.key_lines(self.block, first_line=2)
+    def lines(self) -> yamlfile.Lines:
+        return yamlfile.Lines(self.block, first_line=2)
 
     def line(self, key: str) -> int | None:
-        return self.lines.get(key)
+        return self.lines.find(key)
 
 
 def is_guide(src_uri: str) -> bool:

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from . import yamlfile
 from .errors import ContentError, closest, did_you_mean
@@ -116,16 +115,12 @@ class Builder:
     fields: dict[str, Field]
     texts: dict[str, str]
     templates: dict[str, Template]
-    #: File lines of messages.yml by key path, for messages about the phrases.
-    lines: dict[tuple[Any, ...], int] = field(default_factory=dict)
+    #: File lines of messages.yml, for messages about the phrases.
+    lines: yamlfile.Lines | None = None
 
     def line(self, *path: Any) -> int | None:
         """The line of `path` in messages.yml, or of its nearest parent that has one."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return None
+        return self.lines.at(*path) if self.lines else None
 
     @property
     def default_reason(self) -> int:
@@ -217,10 +212,10 @@ def load(path: Path, templates: Mapping[str, Template]) -> Builder:
                            "restore it from the repository (it holds the message builder's texts)")
     text = path.read_text(encoding="utf-8")
     data = yamlfile.load(text, SHOWN)
-    lines = _lines(text)
+    lines = yamlfile.Lines(text)
 
     def fail(where: tuple[Any, ...], problem: str, fix: str, key: str | None = None) -> ContentError:
-        return ContentError(SHOWN, problem, fix, line=_nearest(lines, where), key=key)
+        return ContentError(SHOWN, problem, fix, line=lines.at(*where), key=key)
 
     if not isinstance(data, dict):
         raise fail((), "the file must be a set of `key: value` sections",
@@ -242,7 +237,7 @@ def load(path: Path, templates: Mapping[str, Template]) -> Builder:
     def items(section: str, keys: tuple[str, ...]) -> list[dict[str, Any]]:
         value = data[section]
         if not isinstance(value, list) or not value:
-            raise fail((section,), f"`{section}:` must be a list", f"write each entry as `- label: ...`",
+            raise fail((section,), f"`{section}:` must be a list", "write each entry as `- label: ...`",
                        section)
         for n, entry in enumerate(value):
             if not isinstance(entry, dict):
@@ -343,7 +338,7 @@ def load(path: Path, templates: Mapping[str, Template]) -> Builder:
     for where, phrase in phrases:
         for match in PLACEHOLDER.finditer(phrase):
             if match.group(1) not in fields:
-                raise unknown_field(match.group(1), list(fields), SHOWN, _nearest(lines, where))
+                raise unknown_field(match.group(1), list(fields), SHOWN, lines.at(*where))
 
     if f"[{COLLEAGUE}]" not in recommend or COLLEAGUE not in fields:
         raise fail(("recommend",), f"`recommend:` must name [{COLLEAGUE}]",
@@ -433,38 +428,6 @@ def _around(line: str, needle: str) -> str:
     after_text = line[start + len(needle):]
     return (" ".join(before) + " " if line[:start].strip() else "") + needle + (
         after_text[:1] if after_text[:1] in ",." else "")
-
-
-def _lines(text: str) -> dict[tuple[Any, ...], int]:
-    """File lines of every key and list item in a YAML document, by path."""
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError:
-        return {}
-    found: dict[tuple[Any, ...], int] = {}
-
-    def walk(node: Any, path: tuple[Any, ...]) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                found[path + (key.value,)] = key.start_mark.line + 1
-                walk(value, path + (key.value,))
-        elif isinstance(node, yaml.SequenceNode):
-            for n, item in enumerate(node.value):
-                found[path + (n,)] = item.start_mark.line + 1
-                walk(item, path + (n,))
-
-    if root is not None:
-        found[()] = 1
-        walk(root, ())
-    return found
-
-
-def _nearest(lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> int | None:
-    while path:
-        if path in lines:
-            return lines[path]
-        path = path[:-1]
-    return lines.get((), 1)
 
 
 # ---- what the page gets ----

@@ -12,7 +12,7 @@ from .errors import ContentError
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def read_mapping(path: Path, shown: str, top: str) -> tuple[dict[str, Any], dict[str, int]]:
+def read_mapping(path: Path, shown: str, top: str) -> tuple[dict[str, Any], yamlfile.Lines]:
     """Load `top:` from a YAML file: a mapping of id -> entry. Returns it with each id's line."""
     if not path.is_file():
         raise ContentError(shown, "the file is missing", f"restore it from the repository (it holds `{top}:`)")
@@ -21,22 +21,12 @@ def read_mapping(path: Path, shown: str, top: str) -> tuple[dict[str, Any], dict
     if not isinstance(data, dict) or not isinstance(data.get(top), dict):
         raise ContentError(shown, f"the file must hold a mapping under `{top}:`",
                            f"start the file with `{top}:` and indent each entry under it", line=1, key=top)
-    lines = _id_lines(text, top)
+    lines = yamlfile.Lines(text)
     for ident in data[top]:
         if not isinstance(ident, str) or not SLUG.match(ident):
             raise ContentError(shown, f"'{ident}' is not an id (lower-case words joined by hyphens)",
-                               "rename it, e.g. `hiring-manager`", line=lines.get(str(ident)), key=str(ident))
+                               "rename it, e.g. `hiring-manager`", line=lines.find(top, ident), key=str(ident))
     return data[top], lines
-
-
-def _id_lines(text: str, top: str) -> dict[str, int]:
-    import yaml
-
-    node = yaml.compose(text)
-    for key, value in node.value:
-        if key.value == top and isinstance(value, yaml.MappingNode):
-            return {k.value: k.start_mark.line + 1 for k, _ in value.value}
-    return {}
 
 
 def load_sources(docs_dir: Path) -> dict[str, dict[str, Any]]:
@@ -46,5 +36,6 @@ def load_sources(docs_dir: Path) -> dict[str, dict[str, Any]]:
     for ident, entry in entries.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):
             raise ContentError(shown, f"source '{ident}' has no title",
-                               "give it `title:` as it appears on the source", line=lines.get(ident), key=ident)
+                               "give it `title:` as it appears on the source",
+                               line=lines.find("sources", ident), key=ident)
     return entries

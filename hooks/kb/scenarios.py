@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from . import yamlfile
 from .errors import ContentError, did_you_mean
@@ -33,11 +32,12 @@ class Scenario:
     group: str
     templates: tuple[str, ...] = ()
     checklists: tuple[str, ...] = ()
-    where: Any = None  # finds line numbers in the registry, only when a mistake is reported
+    lines: yamlfile.Lines | None = None  # of the registry, to report a mistake with a line
+    index: int = 0  # the entry's place in the registry
 
     @property
     def line(self) -> int | None:
-        return self.where.get("-") if self.where is not None else None
+        return self.lines.at("scenarios", self.index) if self.lines else None
 
     @property
     def hub(self) -> str:
@@ -63,69 +63,52 @@ def load(path: Path, *, shown: str = SHOWN, templates: Iterable[str] = (),
         raise ContentError(shown, "the registry must hold a list under `scenarios:`",
                            "start the file with `scenarios:` and list entries as `- id: ...`", line=1)
     templates, checklists = set(templates), set(checklists)
-    cache: list[list[dict[str, int]]] = []
-
-    def where_of(index: int) -> dict[str, int]:
-        """Line numbers of entry `index` and its keys, worked out only to report a mistake."""
-        if not cache:
-            cache.append(_entry_lines(text))
-        return cache[0][index] if index < len(cache[0]) else {}
-
-    seen: dict[str, _Lazy] = {}
+    lines = yamlfile.Lines(text)
+    seen: dict[str, int] = {}
     found = []
     for index, entry in enumerate(data["scenarios"]):
-        where = _Lazy(lambda index=index: where_of(index))
+        def where(key: str = "", index: int = index) -> int | None:
+            """The line of `key` in this entry (or of the entry itself)."""
+            return lines.at("scenarios", index, *([key] if key else []))
+
         if not isinstance(entry, dict):
             raise ContentError(shown, f"entry {index + 1} is not a mapping",
-                               "write each scenario as `- id: ...` followed by its fields", line=where.get("-"))
+                               "write each scenario as `- id: ...` followed by its fields", line=where())
         ident = entry.get("id")
         label = f"scenario '{ident}'" if ident else f"entry {index + 1}"
         for key in entry:
             if key not in FIELDS:
                 raise ContentError(shown, f"{label} has an unknown key '{key}'",
-                                   did_you_mean(str(key), FIELDS, "keys"), line=where.get(str(key)),
+                                   did_you_mean(str(key), FIELDS, "keys"), line=where(str(key)),
                                    key=str(key))
         for key in REQUIRED:
             if not isinstance(entry.get(key), str) or not entry[key].strip():
                 raise ContentError(shown, f"{label} has no {key}",
-                                   _HOW[key], line=where.get(key), key=key)
+                                   _HOW[key], line=where(key), key=key)
         if not SLUG.match(ident):
             raise ContentError(shown, f"'{ident}' is not an id (lower-case words joined by hyphens)",
-                               f"rename it, e.g. '{_slugify(ident)}'", line=where.get("id"), key="id")
+                               f"rename it, e.g. '{_slugify(ident)}'", line=where("id"), key="id")
         if ident in seen:
-            raise ContentError(shown, f"the id '{ident}' is used twice (first on line {seen[ident].get('id')})",
+            raise ContentError(shown, f"the id '{ident}' is used twice (first on line {lines.at('scenarios', seen[ident], 'id')})",
                                "give each scenario its own id, or merge the two entries",
-                               line=where.get("id"), key="id")
-        seen[ident] = where
+                               line=where("id"), key="id")
+        seen[ident] = index
         related = {}
         for key, known, what in (("templates", templates, "message template ids (snippets/messages/)"),
                                  ("checklists", checklists, "checklist ids (docs/_data/checklists/)")):
             values = entry.get(key, [])
             if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
                 raise ContentError(shown, f"'{key}' of scenario '{ident}' must be a list of ids",
-                                   f"write one id per line under `{key}:`", line=where.get(key), key=key)
+                                   f"write one id per line under `{key}:`", line=where(key), key=key)
             for value in values:
                 if value not in known:
                     raise ContentError(shown, f"scenario '{ident}' names an unknown {key[:-1]} '{value}'",
-                                       did_you_mean(value, sorted(known), what), line=where.get(key),
+                                       did_you_mean(value, sorted(known), what), line=where(key),
                                        key=key)
             related[key] = tuple(values)
         found.append(Scenario(ident, entry["statement"].strip(), " ".join(entry["answer"].split()),
-                              entry["group"].strip(), where=where, **related))
+                              entry["group"].strip(), lines=lines, index=index, **related))
     return found
-
-
-class _Lazy:
-    """A mapping of line numbers that is computed on first use."""
-
-    def __init__(self, make: Callable[[], dict[str, int]]) -> None:
-        self._make, self._data = make, None
-
-    def get(self, key: str) -> int | None:
-        """The line of `key` in the entry, else the entry's own line."""
-        if self._data is None:
-            self._data = self._make()
-        return self._data.get(key, self._data.get("-"))
 
 
 _HOW = {
@@ -140,24 +123,6 @@ def _slugify(text: str) -> str:
     import re
 
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "my-scenario"
-
-
-def _entry_lines(text: str) -> list[dict[str, int]]:
-    """For each list entry: its line ('-') and the line of each of its keys."""
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError:
-        return []
-    for key, value in getattr(root, "value", []):
-        if getattr(key, "value", None) == "scenarios" and isinstance(value, yaml.SequenceNode):
-            out = []
-            for item in value.value:
-                lines = {"-": item.start_mark.line + 1}
-                if isinstance(item, yaml.MappingNode):
-                    lines.update({k.value: k.start_mark.line + 1 for k, _ in item.value})
-                out.append(lines)
-            return out
-    return []
 
 
 def check_guides(scenarios: Sequence[Scenario], guides: Sequence[GuideRef]) -> None:

@@ -41,13 +41,54 @@ def load(text: str, path: str, *, first_line: int = 1) -> Any:
             line=line) from None
 
 
-def key_lines(text: str, *, first_line: int = 1) -> dict[str, int]:
-    """The file line of each top-level key of a YAML mapping (empty if it is not one)."""
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError:
-        return {}
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {k.value: first_line + k.start_mark.line for k, _ in node.value
-            if isinstance(k, yaml.ScalarNode)}
+class Lines:
+    """File lines of the keys and list items of a YAML document, found by path.
+
+    A path is the keys and list indexes from the top, e.g. ("items", 2, "why"). The document is
+    composed (with any tags, such as MkDocs' !ENV, left unresolved) only when a line is first
+    asked for: that is, when a mistake is being reported.
+    """
+
+    def __init__(self, text: str, *, first_line: int = 1) -> None:
+        self._text, self._first = text, first_line
+        self._found: dict[tuple[Any, ...], int] | None = None
+
+    def _all(self) -> dict[tuple[Any, ...], int]:
+        if self._found is None:
+            self._found = {}
+            try:
+                root = yaml.compose(self._text, Loader=_AnyTagLoader)
+            except yaml.YAMLError:
+                return self._found
+            if root is not None:
+                self._found[()] = self._first
+                self._walk(root, ())
+        return self._found
+
+    def _walk(self, node: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                self._found[path + (key.value,)] = self._first + key.start_mark.line
+                self._walk(value, path + (key.value,))
+        elif isinstance(node, yaml.SequenceNode):
+            for n, item in enumerate(node.value):
+                self._found[path + (n,)] = self._first + item.start_mark.line
+                self._walk(item, path + (n,))
+
+    def find(self, *path: Any) -> int | None:
+        """The line of exactly this key or item, or None when the document does not have it."""
+        return self._all().get(path)
+
+    def at(self, *path: Any) -> int | None:
+        """The line of this key or item, else of the nearest enclosing one that exists."""
+        found = self._all()
+        while path and path not in found:
+            path = path[:-1]
+        return found.get(path)
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Composes files that use MkDocs' tags (!ENV, !relative) without resolving them."""
+
+
+_AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
