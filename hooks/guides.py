@@ -13,9 +13,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from kb import frontmatter, pages, registry, snippets, state
 from kb.errors import ContentError
+from kb.fragments import FragmentsExtension
 
 
 @event_priority(100)  # first: the other hook files rely on the reset
@@ -28,6 +30,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     bases = [Path(p) if Path(p).is_absolute() else root / p for p in options.get("base_path", ["snippets"])]
     options["base_path"] = [str(p) for p in bases]
     state.snippet_bases.extend(bases)
+    config.markdown_extensions.append(FragmentsExtension(state.fragments))
     return config
 
 
@@ -49,8 +52,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-    """Remember each folder's guides in navigation order, for the section index pages."""
-    state.extra["files"] = files
+    """Remember each folder's guides in navigation order, for the section index pages, and
+    every page's URL, for the advice blocks."""
+    state.extra["urls"] = {file.src_uri: file.url for file in files.documentation_pages()}
     for page in nav.pages:
         uri = page.file.src_uri
         fm = state.metas.get(uri)
@@ -70,6 +74,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         snippets.check(markdown, shown, state.snippet_bases, first_line=first)
         markdown = pages.expand(markdown, uri, shown, first_line=first,
                                 section_guides=state.sections.get(posixpath.dirname(uri), []),
+                                fragments=state.fragments,
                                 directives=state.extra.get("directives", {}))
     except ContentError as exc:
         raise PluginError(str(exc)) from None
@@ -84,8 +89,8 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
     fm = state.metas.get(uri)
     if not (fm and frontmatter.is_guide(uri)):
         return context
-    files: Files = state.extra["files"]
-    url = lambda src: files.get_file_from_path(src).url  # noqa: E731 - every target is a built page
+    urls, here = state.extra["urls"], page.url  # every target is a page of this build
+    url = lambda src: get_relative_url(urls[src], here)  # noqa: E731 - what the `url` filter does
     advice = [{"statement": scenario.statement, "url": url(scenario.hub),
                "related": [{"title": g.title, "url": url(g.src_uri)} for g in related]}
               for scenario, related in state.extra.get("advice", lambda uri: [])(uri)]

@@ -63,9 +63,11 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for scenario in registry:
         content = scenarios.hub_markdown(
             scenario, index, template_titles=template_titles, checklist_titles=checklist_titles,
-            templates_page=TEMPLATES_PAGE, checklists_page=CHECKLISTS_PAGE, finder=FINDER)
+            templates_page=TEMPLATES_PAGE, checklists_page=CHECKLISTS_PAGE, finder=FINDER,
+            fragments=state.fragments)
         files.append(File.generated(config, scenario.hub, content=content))
-    state.extra["advice"] = lambda uri: scenarios.advice(uri, registry, index)
+    by_id = {s.id: s for s in registry}
+    state.extra["advice"] = lambda uri: scenarios.advice(uri, by_id, index)
     state.extra.setdefault("directives", {})["scenario-finder"] = (
         lambda uri, args: scenarios.finder_markdown(uri, registry))
     return files

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import markdown
 import pytest
 
 from kb import frontmatter, pages, snippets
 from kb.errors import ContentError, closest
+from kb.fragments import Fragments, FragmentsExtension
 from kb.render import relative
 
 SOURCES = {"real-purpose": {"title": "What Is The Real Purpose Of Interviewing?"}}
@@ -98,9 +100,11 @@ def test_relative_links_between_pages() -> None:
 
 
 def test_guide_list_escapes_html_in_titles() -> None:
-    out = pages.expand("<!-- kb:guides -->", "why/index.md", "docs/why/index.md",
+    fragments = Fragments()
+    out = pages.expand("<!-- kb:guides -->", "why/index.md", "docs/why/index.md", fragments=fragments,
                        section_guides=[pages.Guide("why/a.md", "<b>A</b>", "D & E")])
-    assert "&lt;b&gt;A&lt;/b&gt;" in out and "D &amp; E" in out and "[&lt;b&gt;" in out
+    html = markdown.markdown(out, extensions=[FragmentsExtension(fragments)])
+    assert '<dt><a href="a.md">&lt;b&gt;A&lt;/b&gt;</a></dt>' in html and "<dd>D &amp; E</dd>" in html
 
 
 def test_hubs_join_the_navigation_after_the_finder() -> None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from .errors import ContentError, did_you_mean
+from .fragments import Fragments
 from .render import relative, render
 
 DIRECTIVE = re.compile(r"^<!--\s*kb:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
@@ -32,19 +34,27 @@ def guide_sources(meta: dict[str, Any], sources: dict[str, dict[str, Any]]) -> l
     return [{f: str(sources[s].get(f, "")) for f in fields} for s in meta.get("sources", [])]
 
 
+@cache
 def long_date(day: Any) -> str:
     """21 November 2026."""
     return f"{day.day} {day:%B %Y}"
 
 
-def expand(markdown: str, src_uri: str, shown: str, *, section_guides: list[Guide],
+def guide_list(src_uri: str, guides: list[Any], fragments: Fragments) -> str:
+    """The Markdown that stands for a list of guides (titles linked, with descriptions)."""
+    return fragments.add(render("guide-list.html.j2",
+                                guides=[(relative(src_uri, g.src_uri), g) for g in guides]))
+
+
+def expand(markdown: str, src_uri: str, shown: str, *, section_guides: list[Guide], fragments: Fragments,
            directives: Mapping[str, Directive] = {}, first_line: int = 1) -> str:
     """Replace each `<!-- kb:name args -->` directive in a page; unknown ones are an error.
 
     `guides` is built in; other hook files add theirs through `directives`.
     """
-    known = {"guides": lambda uri, args: render(
-        "guide-list.md.j2", guides=[(relative(uri, g.src_uri), g) for g in section_guides])}
+    if "kb:" not in markdown:
+        return markdown
+    known = {"guides": lambda uri, args: guide_list(uri, section_guides, fragments)}
     known.update(directives)
 
     def one(match: re.Match[str]) -> str:

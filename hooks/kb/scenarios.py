@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
 from . import yamlfile
 from .errors import ContentError, did_you_mean
+from .fragments import Fragments
 from .registry import SLUG
 
 SHOWN = "docs/_data/scenarios.yml"
@@ -247,25 +247,25 @@ def nav_with_hubs(nav: list[Any] | None, scenarios: Sequence[Scenario], finder: 
 
 def hub_markdown(scenario: Scenario, index: Index, *, template_titles: dict[str, str],
                  checklist_titles: dict[str, str], templates_page: str, checklists_page: str,
-                 finder: str) -> str:
+                 finder: str, fragments: Fragments) -> str:
+    from .pages import guide_list
     from .render import relative, render
 
     hub = scenario.hub
     return render(
         "scenario-hub.md.j2", scenario=scenario, finder=relative(hub, finder),
-        guides=[(relative(hub, g.src_uri), g) for g in index.for_scenario(scenario.id)],
+        guide_list=guide_list(hub, index.for_scenario(scenario.id), fragments),
         templates=[(f"{relative(hub, templates_page)}#{t}", template_titles.get(t, t))
                    for t in scenario.templates],
         checklists=[(f"{relative(hub, checklists_page)}#{c}", checklist_titles.get(c, c))
                     for c in scenario.checklists])
 
 
-def advice(src_uri: str, scenarios: Sequence[Scenario], index: Index) -> list[tuple[Scenario, list[GuideRef]]]:
+def advice(src_uri: str, by_id: dict[str, Scenario], index: Index) -> list[tuple[Scenario, list[GuideRef]]]:
     """The "Advice for your situation" block of one guide: each of its scenarios with the
     other guides that share the most scenarios with it."""
     if src_uri not in index.position:
         return []
-    by_id = {s.id: s for s in scenarios}
     mine = index.guides[index.position[src_uri]].scenarios
     return [(by_id[i], index.related(src_uri, i)) for i in mine if i in by_id]
 

@@ -13,7 +13,9 @@ _INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+(["'])(?P<name>[^"']+?)\1\s*$""")
 
 def includes(markdown: str) -> list[tuple[int, str]]:
     """(line, file name) of every single-line snippet include in `markdown`."""
-    found = []
+    found: list[tuple[int, str]] = []
+    if "8<" not in markdown:
+        return found
     for number, line in enumerate(markdown.splitlines(), start=1):
         match = _INCLUDE.match(line)
         if match:
