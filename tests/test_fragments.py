@@ -21,6 +21,7 @@ def test_fragments_replace_their_marker_anywhere_and_leave_other_text_alone() ->
     assert '<p class="admonition-title">Note</p>\n<p>one</p><p>two &amp; three</p>\n</div>' in html
     assert "kb-fragment:0" not in html and "kb-fragment:1" not in html
     assert "kb-fragment:99" in html, "a marker with no fragment is left as it is"
+    assert fragments.inline(f"Before{top}After") == 'Before\n\n<ul class="x"><li><a href="b.md">B</a></li></ul>\n\nAfter'
 
 
 HOOK = f"""

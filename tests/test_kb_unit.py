@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import posixpath
 
 import markdown
 import pytest
@@ -97,6 +99,9 @@ def test_relative_links_between_pages() -> None:
     assert relative("why/index.md", "why/practice.md") == "practice.md"
     assert relative("why/practice.md", "stages/purpose.md") == "../stages/purpose.md"
     assert relative("index.md", "why/index.md") == "why/index.md"
+    paths = ["index.md", "a.md", "why/index.md", "why/x.md", "why/part/y.md", "why/parts/z.md", "w/x.md"]
+    for here, there in itertools.product(paths, repeat=2):
+        assert relative(here, there) == posixpath.relpath(there, posixpath.dirname(here) or "."), (here, there)
 
 
 def test_guide_list_escapes_html_in_titles() -> None:

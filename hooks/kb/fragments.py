@@ -9,6 +9,7 @@ any link a contributor writes. Plain Python-Markdown; nothing here imports MkDoc
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
@@ -16,6 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 
 #: Marker text: private-use characters that Markdown leaves alone and no page contains.
 _OPEN, _CLOSE = "\ue000kb-fragment:", "\ue001"
+_MARKER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 
 
 class Fragments:
@@ -31,6 +33,11 @@ class Fragments:
         """Keep `html` (well-formed XHTML) and return the Markdown block that stands for it."""
         self._html.append(html)
         return f"\n\n{_OPEN}{len(self._html) - 1}{_CLOSE}\n\n"
+
+    def inline(self, markdown: str) -> str:
+        """`markdown` with each marker replaced by its HTML as a raw block: what a person would
+        write by hand, though MkDocs does not check links in raw HTML (see tests/bench.py)."""
+        return _MARKER.sub(lambda m: self._html[int(m.group(1))], markdown)
 
     def elements(self, marker: str) -> list[etree.Element] | None:
         """The parsed fragment a marker paragraph's text stands for, or None if it is not one."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from . import yamlfile
@@ -50,6 +51,9 @@ SCHEMA: dict[str, Any] = {
     },
 }
 
+#: Every page is checked by the schema compiled to Python (about ten times quicker); only a page
+#: that fails goes to jsonschema, which lists all its errors for a precise message.
+_CHECK = fastjsonschema.compile(SCHEMA)
 _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
 #: What to write, per key, when it is missing or wrong.
@@ -127,10 +131,12 @@ def validate(fm: FrontMatter, *, guide: bool, sources: dict[str, Any],
     if isinstance(reviewed, (dt.date, dt.datetime)):
         meta["reviewed"] = reviewed.isoformat()[:10]
 
-    errors = sorted(_VALIDATOR.iter_errors(meta),
-                    key=lambda e: [str(p) for p in e.absolute_path])
-    if errors:
-        raise _explain(errors[0], fm)
+    try:
+        _CHECK(meta)
+    except fastjsonschema.JsonSchemaException:
+        errors = sorted(_VALIDATOR.iter_errors(meta), key=lambda e: [str(p) for p in e.absolute_path])
+        if errors:
+            raise _explain(errors[0], fm) from None
 
     if "reviewed" in meta:
         meta["reviewed"] = _check_date(meta["reviewed"], fm, today or dt.date.today())
