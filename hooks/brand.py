@@ -5,7 +5,6 @@ policy go. Thin adapters; the logic lives in `kb.brand`, the markup in overrides
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,7 +46,6 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
     """Where the brand's blocks go: the booking link on guides and scenario hubs, the office
     policy on the declining pages."""
     uri = page.file.src_uri
-    hub = posixpath.dirname(uri) == scenarios.HUB_DIR and posixpath.basename(uri) != "index.md"
-    context["kb_booking"] = frontmatter.is_guide(uri) or hub
+    context["kb_booking"] = frontmatter.is_guide(uri) or scenarios.is_hub(uri)
     context["kb_policy"] = uri.startswith("declining/")
     return context

@@ -54,7 +54,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         scenarios.check_guides(registry, guides)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
-    order = _site_order(config, files)
+    order = scenarios.site_order(config.nav, (f.src_uri for f in files.documentation_pages()))
     guides.sort(key=lambda g: order.get(g.src_uri, len(order)))
     index = scenarios.Index.build(guides)
     state.extra["scenario_index"] = index
@@ -71,21 +71,3 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     state.extra.setdefault("directives", {})["scenario-finder"] = (
         lambda uri, args: scenarios.finder_markdown(uri, registry))
     return files
-
-
-def _site_order(config: MkDocsConfig, files: Files) -> dict[str, int]:
-    """Docs paths in the order the navigation lists them (file order when there is no nav)."""
-    found: list[str] = []
-
-    def walk(item: object) -> None:
-        if isinstance(item, str):
-            found.append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                walk(value)
-        elif isinstance(item, list):
-            for value in item:
-                walk(value)
-
-    walk(config.nav or [f.src_uri for f in files.documentation_pages()])
-    return {uri: n for n, uri in enumerate(found)}

@@ -128,6 +128,15 @@ def test_hubs_join_the_navigation_after_the_finder() -> None:
     assert nav_with_hubs(None, hubs, "scenarios/index.md") is None
 
 
+def test_hub_paths_and_site_order() -> None:
+    from kb.scenarios import is_hub, site_order
+
+    assert is_hub("scenarios/too-busy.md") and not is_hub("scenarios/index.md") and not is_hub("why/x.md")
+    nav = [{"Home": "index.md"}, {"Why": ["why/index.md", {"Practice": "why/practice.md"}]}, "about.md"]
+    assert site_order(nav, ["ignored.md"]) == {"index.md": 0, "why/index.md": 1, "why/practice.md": 2, "about.md": 3}
+    assert site_order(None, ["b.md", "a.md"]) == {"b.md": 0, "a.md": 1}
+
+
 def test_yaml_lines_by_path_with_nearest_fallback() -> None:
     from kb.yamlfile import Lines
 

@@ -16,7 +16,9 @@ from typing import Any
 from . import yamlfile
 from .errors import ContentError, did_you_mean
 from .fragments import Fragments
+from .pages import guide_list
 from .registry import SLUG
+from .render import relative, render
 
 SHOWN = "docs/_data/scenarios.yml"
 FIELDS = ("id", "statement", "answer", "group", "templates", "checklists")
@@ -143,6 +145,30 @@ def check_guides(scenarios: Sequence[Scenario], guides: Sequence[GuideRef]) -> N
                                "or remove the entry", line=scenario.line, key=scenario.id)
 
 
+def is_hub(src_uri: str) -> bool:
+    """Whether a docs path is a scenario's hub (scenarios/<id>.md, not the finder)."""
+    folder, _, name = src_uri.rpartition("/")
+    return folder == HUB_DIR and name != "index.md"
+
+
+def site_order(nav: Any, pages: Iterable[str]) -> dict[str, int]:
+    """Docs paths in the order the configured `nav` lists them, or in `pages` order without one."""
+    found: list[str] = []
+
+    def walk(item: Any) -> None:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(nav or list(pages))
+    return {uri: n for n, uri in enumerate(found)}
+
+
 @dataclass(frozen=True)
 class GuideRef:
     """What the scenario logic needs to know about a guide."""
@@ -248,9 +274,6 @@ def nav_with_hubs(nav: list[Any] | None, scenarios: Sequence[Scenario], finder: 
 def hub_markdown(scenario: Scenario, index: Index, *, template_titles: dict[str, str],
                  checklist_titles: dict[str, str], templates_page: str, checklists_page: str,
                  finder: str, fragments: Fragments) -> str:
-    from .pages import guide_list
-    from .render import relative, render
-
     hub = scenario.hub
     return render(
         "scenario-hub.md.j2", scenario=scenario, finder=relative(hub, finder),
@@ -271,7 +294,5 @@ def advice(src_uri: str, by_id: dict[str, Scenario], index: Index) -> list[tuple
 
 
 def finder_markdown(src_uri: str, scenarios: Sequence[Scenario]) -> str:
-    from .render import relative, render
-
     return render("scenario-finder.md.j2", groups=[
         (group, [(relative(src_uri, s.hub), s) for s in items]) for group, items in groups(scenarios)])
