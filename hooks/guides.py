@@ -15,7 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from kb import frontmatter, pages, registry, snippets, state
+from kb import frontmatter, pages, snippets, sources, state
 from kb.errors import ContentError
 from kb.fragments import FragmentsExtension
 
@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Read and validate every page's front matter before any page is built."""
     try:
-        state.sources.update(registry.load_sources(state.docs))
+        state.sources.update(sources.load(state.docs))
         for file in files.documentation_pages():
             if file.generated_by or file.abs_src_path is None:
                 continue
@@ -95,6 +95,8 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
                "related": [{"title": g.title, "url": url(g.src_uri)} for g in related]}
               for scenario, related in state.extra.get("advice", lambda uri: [])(uri)]
     reviewed = fm.meta["reviewed"]
-    context["kb_guide"] = {"advice": advice, "sources": pages.guide_sources(fm.meta, state.sources),
+    cited = [{"source": source, "date": pages.source_date(source.date)}
+             for source in pages.guide_sources(fm.meta, state.sources)]
+    context["kb_guide"] = {"advice": advice, "sources": cited,
                            "reviewed": reviewed.isoformat(), "reviewed_text": pages.long_date(reviewed)}
     return context

@@ -100,3 +100,33 @@ def test_command_line_build_fails_cleanly(project: Project) -> None:
     assert "Traceback" not in run.stderr + run.stdout
     errors = [line for line in run.stderr.splitlines() if "senarios" in line]
     assert len(errors) == 1 and "did you mean 'scenarios'?" in errors[0], run.stderr
+
+
+SOURCES = "docs/_data/sources.yml"
+
+
+def test_a_source_link_that_is_not_https_names_the_file_key_and_fix(project: Project) -> None:
+    project.edit(SOURCES, "    kind: practitioner\n", "    kind: practitioner\n    url: http://example.org/a\n")
+    text = project.fails(f"{SOURCES}:", "[url]", "is not an https:// address", "Fix:")
+    assert "recruiter-why-take" in text
+
+
+def test_official_guidance_without_a_link_stops_the_build(project: Project) -> None:
+    project.edit(SOURCES, "    kind: practitioner\n", "    kind: official\n")
+    project.fails(f"{SOURCES}:", "[url]", "is official guidance but has no `url:`")
+
+
+def test_an_unknown_key_in_a_source_is_not_dropped(project: Project) -> None:
+    project.edit(SOURCES, "    kind: practitioner\n", "    kind: practitioner\n    publised: 2020\n")
+    project.fails(f"{SOURCES}:", "[publised]", "unknown key 'publised'")
+
+
+def test_a_source_without_a_publisher_or_kind(project: Project) -> None:
+    project.edit(SOURCES, "    publisher: Praxis\n", "")
+    project.fails(f"{SOURCES}:", "source 'praxis-five-reasons' has no `publisher:`")
+
+
+def test_a_source_of_an_unknown_kind(project: Project) -> None:
+    text = project.read(SOURCES)
+    project.write(SOURCES, text.replace("kind: practitioner", "kind: blog", 1))
+    project.fails(f"{SOURCES}:", "'blog' is not a kind of source", "official, research, practitioner")

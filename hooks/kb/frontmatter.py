@@ -23,7 +23,7 @@ _FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOT
 
 #: Folders whose pages (other than index.md, at any depth) are guides and need the full
 #: front matter.
-GUIDE_SECTIONS = ("why", "bad-reasons", "stages", "declining")
+GUIDE_SECTIONS = ("why", "bad-reasons", "before", "stages", "interviewing", "offers", "declining")
 
 GUIDE_KEYS = ("title", "description", "scenarios", "reviewed", "sources")
 #: Keys Material for MkDocs reads, allowed on any page.
@@ -42,6 +42,8 @@ SCHEMA: dict[str, Any] = {
         "reviewed": {"type": "string"},
         "sources": {"type": "array", "minItems": 1, "uniqueItems": True,
                     "items": {"type": "string", "pattern": SLUG}},
+        "questions": {"type": "array", "minItems": 1, "maxItems": 12, "uniqueItems": True,
+                      "items": {"type": "string", "minLength": 3, "maxLength": 120}},
         "hide": {"type": "array", "items": {"type": "string"}},
         "template": {"type": "string"},
         "icon": {"type": "string"},
@@ -63,6 +65,8 @@ HOW = {
     "scenarios": "give a list of scenario ids, one per line, e.g.\n  scenarios:\n    - too-busy",
     "reviewed": "give the date you last checked the page as YYYY-MM-DD, e.g. `reviewed: 2026-11-21`",
     "sources": "give a list of source ids from docs/_data/sources.yml, e.g.\n  sources:\n    - real-purpose",
+    "questions": "give a list of the questions the page answers, as readers would type them, e.g.\n"
+                 "  questions:\n    - should i go to an interview for a job i dont want",
 }
 
 

@@ -6,15 +6,19 @@ they are not expanded: `<!-- kb:guides -->` lists the guides of the page's secti
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from babel.dates import format_date, format_skeleton
+
 from .errors import ContentError, did_you_mean
 from .fragments import Fragments
 from .render import relative, render
+from .sources import DATE, Source
 
 DIRECTIVE = re.compile(r"^<!--\s*kb:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
 #: A directive renderer: (page's docs path, the directive's arguments) -> Markdown.
@@ -28,16 +32,29 @@ class Guide:
     description: str
 
 
-def guide_sources(meta: dict[str, Any], sources: dict[str, dict[str, Any]]) -> list[dict[str, str]]:
-    """The sources a guide cites, in its order, with every field the template shows."""
-    fields = ("title", "author", "published", "note")
-    return [{f: str(sources[s].get(f, "")) for f in fields} for s in meta.get("sources", [])]
+def guide_sources(meta: dict[str, Any], sources: Mapping[str, Source]) -> list[Source]:
+    """The sources a guide cites, in its order."""
+    return [sources[s] for s in meta.get("sources", [])]
 
 
 @cache
-def long_date(day: Any) -> str:
-    """21 November 2026."""
-    return f"{day.day} {day:%B %Y}"
+def long_date(day: dt.date, locale: str = "en_GB") -> str:
+    """21 November 2026, in the interface's language."""
+    return format_date(day, format="long", locale=locale)
+
+
+@cache
+def source_date(text: str, locale: str = "en_GB") -> str:
+    """A source's date as a reader sees it: 27 May 2011, May 2011, 2011, or "" when undated."""
+    match = DATE.match(text)
+    if not match:
+        return ""
+    year, month, day = (int(match[g]) if match[g] else 0 for g in "ymd")
+    if day:
+        return long_date(dt.date(year, month, day), locale)
+    if month:
+        return format_skeleton("yMMMM", dt.date(year, month, 1), locale=locale)
+    return str(year)
 
 
 def guide_list(src_uri: str, guides: list[Any], fragments: Fragments) -> str:
