@@ -15,7 +15,7 @@ from kb import frontmatter, scenarios, state
 from kb.errors import ContentError
 
 FINDER = "scenarios/index.md"
-TEMPLATES_PAGE = "declining/message-templates.md"
+TEMPLATES_PAGE = "messages/templates.md"
 CHECKLISTS_PAGE = "checklists/index.md"
 _HEADING_ID = re.compile(r"^#{2,6}\s+(?P<title>.+?)\s*\{\s*#(?P<id>[a-z0-9-]+)\s*\}\s*$", re.MULTILINE)
 

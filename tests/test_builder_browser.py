@@ -17,7 +17,7 @@ from conftest import ROOT
 
 from kb import messages
 
-PAGE = "declining/write-your-message/"
+PAGE = "messages/write-your-message/"
 BUILDER = messages.load(ROOT / "docs" / "_data" / "messages.yml",
                         messages.load_templates([ROOT / "snippets"], ROOT))
 LABELS = {name: spec.label for name, spec in BUILDER.fields.items()}

@@ -16,7 +16,7 @@ from kb import messages
 from kb.errors import ContentError
 
 DATA = ROOT / "docs" / "_data" / "messages.yml"
-PAGE = "declining/write-your-message/index.html"
+PAGE = "messages/write-your-message/index.html"
 EVIL = "O'Brien \"Bob\" <b>&amp; Zoë 李 😀"
 FULL = {"Name": "Ana", "Company": "Acme", "Role": "Analyst", "Your name": "Sam", "Colleague": "Ben"}
 
@@ -228,12 +228,12 @@ def test_the_builder_page_has_the_container_the_fallback_and_the_data(site: Buil
     assert len(form.select("input[type=radio]")) == 10
     assert form.select_one("[role=status][aria-live=polite]")
     assert "never sent or saved" in form.get_text()
-    assert soup.select_one('a[href$="message-templates/"]') and soup.select_one('a[href$="how-to-decline/"]')
+    assert soup.select_one('a[href$="templates/"]') and soup.select_one('a[href$="how-to-decline/"]')
 
 
-def test_the_builder_page_is_in_the_navigation_after_how_to_decline(site: Build) -> None:
-    links = [a["href"] for a in site.soup("declining/index.html").select(".tti-guides dt a")]
-    assert links.index("write-your-message/") == links.index("how-to-decline/") + 1
+def test_the_messages_section_lists_the_builder_before_the_templates(site: Build) -> None:
+    links = [a["href"] for a in site.soup("messages/index.html").select(".tti-guides dt a")]
+    assert links.index("write-your-message/") < links.index("templates/")
 
 
 # ---- mistakes stop the build with one message ----
@@ -261,11 +261,11 @@ def test_build_stops_on_malformed_yaml_with_the_line(project: Project) -> None:
 
 def test_a_page_with_the_builder_needs_the_phrase_file(project: Project) -> None:
     project.path("docs/_data/messages.yml").unlink()
-    project.fails("docs/declining/write-your-message.md:",
+    project.fails("docs/messages/write-your-message.md:",
                   "the message builder needs docs/_data/messages.yml, which is missing",
                   "remove `<!-- kb:message-builder -->`")
-    project.write("docs/declining/write-your-message.md",
-                  project.read("docs/declining/write-your-message.md")
+    project.write("docs/messages/write-your-message.md",
+                  project.read("docs/messages/write-your-message.md")
                   .replace("<!-- kb:message-builder -->\n", ""))
     result = project.build()
     assert result.ok, result.messages

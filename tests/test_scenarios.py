@@ -32,7 +32,7 @@ def test_each_hub_shows_statement_answer_and_at_least_three_guides(site: Build) 
         assert len(guides) >= 3, entry["id"]
         assert all(dd.get_text(strip=True) for dd in soup.select(".tti-guides dd"))
         for template in entry.get("templates", []):
-            assert soup.select_one(f'a[href$="message-templates/#{template}"]'), template
+            assert soup.select_one(f'a[href$="messages/templates/#{template}"]'), template
 
 
 def test_hub_guides_follow_site_order(site: Build) -> None:

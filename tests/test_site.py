@@ -111,7 +111,7 @@ def test_message_templates_are_on_the_templates_page(site: Build, name: str) -> 
     text = (ROOT / "snippets" / "messages" / f"{name}.txt").read_text(encoding="utf-8")
     assert text.startswith("Subject: ")
     assert re.search(r"\[[A-Z][^\]]*\]", text), "a template shows its placeholders"
-    blocks = [c.get_text() for c in site.soup("declining/message-templates/index.html").select("pre code")]
+    blocks = [c.get_text() for c in site.soup("messages/templates/index.html").select("pre code")]
     assert any(text.splitlines()[0] in b for b in blocks)
 
 

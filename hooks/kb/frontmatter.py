@@ -23,7 +23,7 @@ _FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOT
 
 #: Folders whose pages (other than index.md, at any depth) are guides and need the full
 #: front matter.
-GUIDE_SECTIONS = ("why", "bad-reasons", "before", "stages", "interviewing", "offers", "declining")
+GUIDE_SECTIONS = ("why", "bad-reasons", "before", "stages", "interviewing", "offers", "declining", "messages")
 
 GUIDE_KEYS = ("title", "description", "scenarios", "reviewed", "sources")
 #: Keys Material for MkDocs reads, allowed on any page.
