@@ -16,6 +16,10 @@ from mkdocs.structure.pages import Page
 
 from kb import brand, frontmatter, scenarios, state
 from kb.errors import ContentError
+from kb.render import render
+
+#: The brand's colours as a stylesheet: the site allows no inline <style>.
+BRAND_CSS = "assets/brand.css"
 
 
 @event_priority(90)  # right after guides.on_config resets the per-build state
@@ -33,12 +37,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             assets[dest] = state.root / checked[key]
             config.theme[key] = dest
     state.extra["brand_assets"] = assets
+    if BRAND_CSS not in config.extra_css:
+        config.extra_css.append(BRAND_CSS)
     return config
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for dest, source in state.extra.get("brand_assets", {}).items():
         files.append(File.generated(config, dest, abs_src_path=str(source)))
+    colors = config.extra["brand"]["colors"]
+    files.append(File.generated(config, BRAND_CSS, content=render("brand.css.j2", light=colors["light"],
+                                                                  dark=colors["dark"])))
     return files
 
 

@@ -17,6 +17,7 @@ from kb.errors import ContentError
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         found = checklists.load_all(state.docs / checklists.FOLDER, state.shown(checklists.FOLDER))
+        checklists.check_markdown(found.values(), state.extra["markdown_check"])
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     state.extra["checklists"] = found

@@ -15,7 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from kb import frontmatter, pages, snippets, sources, state
+from kb import frontmatter, pages, safety, snippets, sources, state, yamlfile
 from kb.errors import ContentError
 from kb.fragments import FragmentsExtension
 
@@ -30,6 +30,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     bases = [Path(p) if Path(p).is_absolute() else root / p for p in options.get("base_path", ["snippets"])]
     options["base_path"] = [str(p) for p in bases]
     state.snippet_bases.extend(bases)
+    state.extra["markdown_check"] = safety.MarkdownCheck(config.markdown_extensions, config.mdx_configs)
     config.markdown_extensions.append(FragmentsExtension(state.fragments))
     return config
 
@@ -42,7 +43,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         for file in files.documentation_pages():
             if file.generated_by or file.abs_src_path is None:
                 continue
-            text = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+            text = yamlfile.read_text(Path(file.abs_src_path), state.shown(file.src_uri))
             parsed = frontmatter.parse(text, state.shown(file.src_uri))
             state.metas[file.src_uri] = frontmatter.validate(
                 parsed, guide=frontmatter.is_guide(file.src_uri), sources=state.sources)

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from kb import frontmatter, scenarios, state
+from kb import frontmatter, scenarios, state, yamlfile
 from kb.errors import ContentError
 
 FINDER = "scenarios/index.md"
@@ -23,7 +23,7 @@ _HEADING_ID = re.compile(r"^#{2,6}\s+(?P<title>.+?)\s*\{\s*#(?P<id>[a-z0-9-]+)\s
 def _titles(page: str) -> dict[str, str]:
     """Titles of the headings with an explicit id on a docs page, by id."""
     path = state.docs / page
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    text = yamlfile.read_text(path, state.shown(page)) if path.is_file() else ""
     return {m["id"]: m["title"] for m in _HEADING_ID.finditer(text)}
 
 
@@ -35,6 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         registry = scenarios.load(state.docs / "_data" / "scenarios.yml",
                                   templates=templates, checklists=checklists)
+        scenarios.check_answers(registry, state.extra["markdown_check"])
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     state.extra["scenarios"] = registry

@@ -12,16 +12,19 @@ GUIDE = "docs/why/practice.md"
 SHOWN = "docs/why/practice.md"
 
 
-def test_broken_link_names_the_page(project: Project) -> None:
-    project.edit(GUIDE, "## In short", "## In short\n\nSee [this](no-such-page.md).")
-    text = project.fails("Doc file 'why/practice.md' contains a link 'no-such-page.md'")
-    assert "strict mode" in text
+def test_broken_link_names_the_page_line_and_fix(project: Project) -> None:
+    line = project.read(GUIDE).split("\n").index("## In short") + 3
+    project.edit(GUIDE, "## In short", "## In short\n\nSee [this](plan-c.md).")
+    text = project.fails(f"{SHOWN}:{line}: the link 'plan-c.md' goes to a page that does not exist. "
+                         "Fix: did you mean 'plan-b.md'?")
+    assert "strict mode" in text and "Doc file" not in text
 
 
-def test_missing_anchor_names_the_page(project: Project) -> None:
-    project.edit(GUIDE, "## In short", "## In short\n\nSee [this](plan-b.md#no-such-heading).")
-    project.fails("Doc file 'why/practice.md' contains a link 'plan-b.md#no-such-heading'",
-                  "no-such-heading")
+def test_missing_anchor_names_the_page_line_and_fix(project: Project) -> None:
+    line = project.read(GUIDE).split("\n").index("## In short") + 3
+    project.edit(GUIDE, "## In short", "## In short\n\nSee [this](plan-b.md#in-shrt).")
+    project.fails(f"{SHOWN}:{line}: the link 'plan-b.md#in-shrt' points to a heading '#in-shrt' that "
+                  "why/plan-b.md does not have. Fix: did you mean '#in-short'?")
 
 
 def test_missing_snippet_names_the_page_line_and_fix(project: Project) -> None:

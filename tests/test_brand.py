@@ -89,7 +89,9 @@ def test_logo_favicon_colours_and_language(office: Build) -> None:
     assert logo is not None and logo["src"].endswith("assets/brand/logo.svg")
     assert (office.site / "assets/brand/logo.svg").is_file()
     assert soup.find("link", rel="icon")["href"].endswith("assets/brand/favicon.svg")
-    style = soup.find("style", string=lambda s: s and "--md-primary-fg-color" in s).string
+    assert not soup.find("style"), "no inline style: the brand's colours are a stylesheet"
+    assert soup.find("link", rel="stylesheet", href=lambda h: h.endswith("assets/brand.css"))
+    style = (office.site / "assets/brand.css").read_text(encoding="utf-8")
     assert "#5b2a86" in style and "#d7bfff" in style
     assert soup.html["lang"] == "en"
 
@@ -139,10 +141,10 @@ def test_unknown_nested_brand_key(project: Project) -> None:
     fails(project, "office.yml:6 [extra.brand.booking.lable]", "did you mean 'label'?")
 
 
-def test_booking_url_must_be_http(project: Project) -> None:
+def test_booking_url_must_be_https(project: Project) -> None:
     overlay(project, "    booking:\n      label: Book\n      url: javascript:alert(1)\n")
-    fails(project, "office.yml:7 [extra.brand.booking.url]: the booking URL 'javascript:alert(1)' is not an "
-          "http(s) address", "https://")
+    fails(project, "office.yml:7 [extra.brand.booking.url]: the link 'javascript:alert(1)' is not an "
+          "https, mailto or tel address", "https://")
 
 
 def test_logo_that_does_not_exist(project: Project) -> None:

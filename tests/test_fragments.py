@@ -63,4 +63,4 @@ def test_mkdocs_rewrites_and_checks_the_links_in_a_fragment(tmp_path: Path) -> N
 
     bad = run_build(tiny_site(tmp_path / "bad", "missing.md"), tmp_path / "bad-site")
     assert not bad.ok
-    assert "contains a link 'missing.md', but the target is not found" in bad.messages
+    assert "docs/index.md: the link 'missing.md' goes to a page that does not exist. Fix:" in bad.messages

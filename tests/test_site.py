@@ -61,7 +61,7 @@ def test_light_and_dark_schemes_with_a_toggle(site: Build) -> None:
     schemes = [i["data-md-color-scheme"] for i in soup.select("input[data-md-color-scheme]")]
     assert schemes == ["default", "slate"]
     assert soup.select('label[title="Switch to dark mode"]')
-    style = soup.find("style", string=re.compile("--md-primary-fg-color")).string
+    style = (site.site / "assets/brand.css").read_text(encoding="utf-8")
     colors = site.config.extra["brand"]["colors"]
     assert colors["light"]["primary"] in style and colors["dark"]["primary"] in style
 

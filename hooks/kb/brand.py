@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from . import yamlfile
+from . import safety, yamlfile
 from .errors import ContentError, did_you_mean
 
 #: Every brand key, with what it holds. Nested mappings list their own keys.
@@ -21,7 +21,7 @@ KEYS: dict[str, Any] = {
     "favicon": str,
     "colors": {"light": {"primary": str, "accent": str}, "dark": {"primary": str, "accent": str}},
     "booking": {"label": str, "url": str, "text": str},
-    "contact": {"email": str, "address": str},
+    "contact": {"email": str, "phone": str, "address": str},
     "policy": {"title": str, "text": str},
     "accessibility": {"email": str, "url": str},
     "footer": {"links": dict},
@@ -52,25 +52,35 @@ def contrast(a: str, b: str) -> float:
 
 # ---- where a key is set: the overlay, or a file it inherits from ----
 
+def chain(config_file: Path, root: Path) -> list[tuple[str, str]]:
+    """The config files that make the config, overlay first, as (shown path, text), following
+    each file's INHERIT."""
+    found: list[tuple[str, str]] = []
+    path = config_file.resolve()
+    for _ in range(10):
+        shown = _shown(path, root)
+        if not path.is_file():
+            break
+        text = yamlfile.read_text(path, shown, limit=None)
+        found.append((shown, text))
+        parent = _inherit(text)
+        if not parent:
+            break
+        path = (path.parent / parent).resolve()
+    return found
+
+
 def origin(config_file: Path, dotted: str, root: Path) -> tuple[str, int | None]:
     """The file (shown from the repository root) and line that set `dotted` (extra.brand.x).
 
     Follows the INHERIT chain from the overlay up, and names the first file that sets it.
     """
-    path = config_file.resolve()
-    first = None
-    for _ in range(10):
-        text = path.read_text(encoding="utf-8") if path.is_file() else ""
-        shown = _shown(path, root)
-        first = first or shown
+    files = chain(config_file, root)
+    for shown, text in files:
         line = yamlfile.Lines(text).find(*dotted.split("."))
         if line is not None:
             return shown, line
-        parent = _inherit(text)
-        if not parent:
-            break
-        path = (path.parent / parent).resolve()
-    return first or str(config_file), None
+    return (files[0][0] if files else str(config_file)), None
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -101,22 +111,11 @@ def validate(brand: Any, *, config_file: Path, root: Path) -> dict[str, Any]:
                    "indent the brand settings under `brand:`, one `key: value` per line")
     _check_keys(brand, KEYS, "extra.brand", fail)
 
+    _check_values(brand, "extra.brand", fail, root)
     booking = brand.get("booking") or {}
-    url = booking.get("url")
-    if url:
-        parsed = urlparse(url)
-        if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            raise fail("extra.brand.booking.url", f"the booking URL '{url}' is not an http(s) address",
-                       "give the full address of the booking page, starting with https://")
-    if url and not booking.get("label"):
+    if booking.get("url") and not booking.get("label"):
         raise fail("extra.brand.booking", "the booking link has no label",
                    "add `label:`, e.g. `label: Book a careers appointment`")
-
-    for key in ("logo", "favicon"):
-        value = brand.get(key)
-        if value and not (root / value).is_file():
-            raise fail(f"extra.brand.{key}", f"the {key} file '{value}' does not exist",
-                       f"give a path from the repository root to an image file, e.g. `brand/my-office/{key}.svg`")
 
     colors = brand.get("colors") or {}
     for scheme, backgrounds in (("light", ((LIGHT_BG, "the page background and header text", "darker"),)),
@@ -126,8 +125,14 @@ def validate(brand: Any, *, config_file: Path, root: Path) -> dict[str, Any]:
             dotted = f"extra.brand.colors.{scheme}.{role}"
             value = (colors.get(scheme) or {}).get(role)
             if value is None:
+                shown, line = origin(config_file, dotted, root)
+                raw = _line_text(config_file, root, shown, line)
+                if "#" in raw.partition(":")[2]:
+                    raise fail(dotted, f"the {role} colour of the {scheme} scheme is empty: YAML reads an "
+                               "unquoted # as the start of a comment",
+                               f'put the colour in quotes, e.g. `{role}: "#1b4f8a"`')
                 raise fail(dotted, f"the {scheme} scheme has no {role} colour",
-                           f"add `{role}:` under `colors: {scheme}:` as #rrggbb")
+                           f'add `{role}:` under `colors: {scheme}:` as "#rrggbb", in quotes')
             if not _HEX.match(str(value)):
                 raise fail(dotted, f"'{value}' is not a colour in the form #rrggbb", "write it like #1b4f8a")
             for background, what, direction in backgrounds:
@@ -137,6 +142,98 @@ def validate(brand: Any, *, config_file: Path, root: Path) -> dict[str, Any]:
                                f"in the {scheme} scheme; WCAG AA needs {AA}:1",
                                f"choose a {direction} {role} colour")
     return brand
+
+
+#: What kind of value each brand setting holds, for the checks in `_check_values`.
+KINDS: dict[str, str] = {
+    "office": "text", "logo": "image", "favicon": "image",
+    "booking.label": "text", "booking.url": "url", "booking.text": "text",
+    "contact.email": "email", "contact.phone": "phone", "contact.address": "text",
+    "policy.title": "text", "policy.text": "paragraphs",
+    "accessibility.email": "email", "accessibility.url": "url",
+}
+URL_SCHEMES = ("https", "mailto", "tel")
+IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico")
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{4,22}[0-9]$")
+
+
+def check_url(value: str) -> str | None:
+    """Why `value` is not a link a brand may use, or None: https, mailto and tel only."""
+    parsed = urlparse(value)
+    if value != value.strip() or any(c in value for c in "\"'<> \t\n"):
+        return "holds spaces, quotes or angle brackets"
+    if parsed.scheme not in URL_SCHEMES:
+        return f"is not an {', '.join(URL_SCHEMES[:-1])} or {URL_SCHEMES[-1]} address"
+    if parsed.scheme == "https" and not parsed.netloc:
+        return "has no host name"
+    if parsed.scheme == "mailto" and not _EMAIL.match(parsed.path):
+        return "is not a valid e-mail address"
+    if parsed.scheme == "tel" and not _PHONE.match(parsed.path):
+        return "is not a valid phone number"
+    return None
+
+
+def _check_values(brand: dict, where: str, fail, root: Path) -> None:
+    """Each setting of the kind `KINDS` gives it: plain text, an https/mailto/tel link, an e-mail
+    address, a phone number, or an image file inside the repository."""
+    for dotted, kind in KINDS.items():
+        section, _, key = dotted.rpartition(".")
+        holder = (brand.get(section) or {}) if section else brand
+        value = holder.get(key)
+        if value is None or value == "":
+            continue
+        full = f"{where}.{dotted}"
+        if kind in ("text", "paragraphs"):
+            shown, line = origin_of(fail, full)
+            checked = safety.plain(value, shown, line=line, key=full, what=f"`{full}`")
+            holder[key] = checked if kind == "text" else value.strip()
+        elif kind == "url":
+            problem = check_url(value)
+            if problem:
+                raise fail(full, f"the link '{value}' {problem}",
+                           "give the full address, starting with https:// (or mailto: or tel:)")
+        elif kind == "email" and not _EMAIL.match(value):
+            raise fail(full, f"'{value}' is not a valid e-mail address", "write it like careers@university.example")
+        elif kind == "phone" and not _PHONE.match(value):
+            raise fail(full, f"'{value}' is not a phone number",
+                       "write digits, spaces and an optional leading +, e.g. +44 20 7946 0000")
+        elif kind == "image":
+            path = (root / value).resolve()
+            if not (path == root.resolve() or root.resolve() in path.parents):
+                raise fail(full, f"the {key} '{value}' is outside the repository",
+                           f"put the image in brand/ and give its path from the repository root, "
+                           f"e.g. `brand/my-office/{key}.svg`")
+            if path.suffix.lower() not in IMAGE_TYPES:
+                raise fail(full, f"the {key} '{value}' is not an image file",
+                           "use an image: " + ", ".join(IMAGE_TYPES))
+            if not path.is_file():
+                raise fail(full, f"the {key} file '{value}' does not exist",
+                           f"give a path from the repository root to an image file, e.g. `brand/my-office/{key}.svg`")
+    links = (brand.get("footer") or {}).get("links") or {}
+    for label, link in links.items():
+        full = f"{where}.footer.links.{label}"
+        shown, line = origin_of(fail, full)
+        safety.plain(str(label), shown, line=line, key=full, what="a footer link's label")
+        problem = check_url(link) if isinstance(link, str) else "is not text"
+        if problem:
+            raise fail(full, f"the footer link '{label}' {problem}", "write it as `Label: https://...`")
+
+
+def origin_of(fail, dotted: str) -> tuple[str, int | None]:
+    """The (file, line) a `fail` callback would report for `dotted`."""
+    error = fail(dotted, "", "")
+    return error.path, error.line
+
+
+def _line_text(config_file: Path, root: Path, shown: str, line: int | None) -> str:
+    """The text of one line of a config file in the INHERIT chain."""
+    for name, text in chain(config_file, root):
+        if name == shown and line:
+            lines = text.split("\n")
+            return lines[line - 1] if line <= len(lines) else ""
+    return ""
 
 
 def _check_keys(values: dict, spec: dict, where: str, fail) -> None:
@@ -156,9 +253,5 @@ def _check_keys(values: dict, spec: dict, where: str, fail) -> None:
             if not isinstance(value, dict):
                 raise fail(dotted, f"'{dotted}' must be a mapping of `label: address` lines",
                            "write each link as `Label: https://...`")
-            for label, link in value.items():
-                if not isinstance(link, str) or urlparse(link).scheme not in ("http", "https", "mailto"):
-                    raise fail(f"{dotted}.{label}", f"the link '{label}' has no http(s) or mailto address",
-                               "write it as `Label: https://...`")
         elif value is not None and not isinstance(value, str):
             raise fail(dotted, f"'{dotted}' must be text", "write it as `key: text`, quoted if it holds ': '")

@@ -6,14 +6,14 @@ ticks are saved in their browser by checklist id and item id, so rewording an it
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
-from . import yamlfile
+from . import safety, yamlfile
 from .errors import ContentError, did_you_mean
 from .registry import SLUG
 
@@ -77,7 +77,7 @@ def load_all(folder: Path, shown_folder: str) -> dict[str, Checklist]:
 
 
 def load(path: Path, shown: str) -> Checklist:
-    text = path.read_text(encoding="utf-8")
+    text = yamlfile.read_text(path, shown)
     data = yamlfile.load(text, shown)
     lines = yamlfile.Lines(text)
     if not isinstance(data, dict):
@@ -100,8 +100,21 @@ def load(path: Path, shown: str) -> Checklist:
                                "give each item its own id; ids must stay stable once published",
                                line=lines.at("items", index, "id"), key="id")
         seen[item["id"]] = index
-    items = tuple(Item(i["id"], " ".join(i["text"].split()), i.get("why")) for i in data["items"])
-    return Checklist(data["id"], data["title"].strip(), " ".join(data["intro"].split()), items, shown, lines)
+    items = tuple(Item(i["id"], safety.plain(i["text"], shown, line=lines.at("items", n, "text"), key="text",
+                                             what=f"the text of item '{i['id']}'"), i.get("why"))
+                  for n, i in enumerate(data["items"]))
+    title, intro = (safety.plain(data[key], shown, line=lines.find(key), key=key, what=f"the {key}")
+                    for key in ("title", "intro"))
+    return Checklist(data["id"], title, intro, items, shown, lines)
+
+
+def check_markdown(checklists: Iterable[Checklist], check: Callable[..., None]) -> None:
+    """The intro and each item are Markdown: `check` renders them as the site does and refuses
+    anything unsafe, at the data file's line."""
+    for checklist in checklists:
+        check(checklist.intro, checklist.shown, line=checklist.lines.find("intro"), key="intro")
+        for n, item in enumerate(checklist.items):
+            check(item.text, checklist.shown, line=checklist.lines.at("items", n, "text"), key="text")
 
 
 def check_links(checklists: Iterable[Checklist], pages: Iterable[str]) -> None:

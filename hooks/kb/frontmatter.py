@@ -15,7 +15,7 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
-from . import yamlfile
+from . import safety, yamlfile
 from .errors import ContentError, did_you_mean
 
 # The same pattern MkDocs uses, so both read the same block.
@@ -30,6 +30,8 @@ GUIDE_KEYS = ("title", "description", "scenarios", "reviewed", "sources")
 THEME_KEYS = ("hide", "template", "icon", "status", "subtitle", "search")
 
 DESCRIPTION_MAX = 160
+#: Plain-text keys: checked for control characters and blanks, and escaped wherever printed.
+TEXT_KEYS = ("title", "description", "subtitle")
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 SCHEMA: dict[str, Any] = {
@@ -44,12 +46,15 @@ SCHEMA: dict[str, Any] = {
                     "items": {"type": "string", "pattern": SLUG}},
         "questions": {"type": "array", "minItems": 1, "maxItems": 12, "uniqueItems": True,
                       "items": {"type": "string", "minLength": 3, "maxLength": 120}},
-        "hide": {"type": "array", "items": {"type": "string"}},
-        "template": {"type": "string"},
-        "icon": {"type": "string"},
-        "status": {"type": "string"},
-        "subtitle": {"type": "string"},
-        "search": {"type": "object"},
+        "hide": {"type": "array", "items": {"enum": ["navigation", "toc", "footer", "path", "tags",
+                                                    "feedback"]}},
+        "template": {"type": "string", "pattern": r"^[a-z0-9][a-z0-9_-]*\.html$"},
+        "icon": {"type": "string", "pattern": r"^[a-z0-9-]+(?:/[a-z0-9-]+)+$"},
+        "status": {"enum": ["new", "deprecated"]},
+        "subtitle": {"type": "string", "minLength": 1},
+        "search": {"type": "object", "additionalProperties": False,
+                   "properties": {"boost": {"type": "number", "minimum": 0, "maximum": 100},
+                                  "exclude": {"type": "boolean"}}},
     },
 }
 
@@ -142,6 +147,12 @@ def validate(fm: FrontMatter, *, guide: bool, sources: dict[str, Any],
         if errors:
             raise _explain(errors[0], fm) from None
 
+    for key in TEXT_KEYS:
+        if key in meta:
+            meta[key] = safety.plain(meta[key], path, line=fm.line(key), key=key, what=f"'{key}'")
+    if "questions" in meta:
+        meta["questions"] = [safety.plain(q, path, line=fm.lines.at("questions", n), key="questions",
+                                          what="a question") for n, q in enumerate(meta["questions"])]
     if "reviewed" in meta:
         meta["reviewed"] = _check_date(meta["reviewed"], fm, today or dt.date.today())
     for source in meta.get("sources", []):
@@ -184,11 +195,20 @@ def _explain(error: jsonschema.ValidationError, fm: FrontMatter) -> ContentError
                "NoneType": "empty", "bool": "true/false"}.get(got, got)
         where = f"'{key}'" if len(error.absolute_path) == 1 else f"an item of '{key}'"
         problem = f"{where} must be {want}, not {got}"
+    elif kind == "pattern" and key in ("template", "icon"):
+        problem = f"'{value}' is not a {'template file name' if key == 'template' else 'Material icon name'}"
+        how = "e.g. `template: main.html`" if key == "template" else "e.g. `icon: material/handshake-outline`"
     elif kind == "pattern":
         problem = f"'{value}' in '{key}' is not an id (lower-case words joined by hyphens)"
         how = "write ids like `missing-a-requirement`"
     elif kind == "minLength" or kind == "minItems":
         problem = f"'{key}' is empty"
+    elif kind == "enum":
+        problem = f"'{value}' is not a value '{key}' takes"
+        how = "use one of: " + ", ".join(map(str, error.validator_value))
+    elif kind == "additionalProperties":
+        problem = f"'{key}': {error.message}"
+        how = "`search:` takes only `boost:` (a number) and `exclude:` (true or false)"
     elif kind == "uniqueItems":
         problem = f"'{key}' lists the same id twice"
         how = "remove the repeated id"

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 
-from . import yamlfile
+from . import safety, yamlfile
 from .errors import ContentError, closest, did_you_mean
 
 SHOWN = "docs/_data/messages.yml"
@@ -169,8 +169,8 @@ def load_templates(bases: Iterable[Path], root: Path) -> dict[str, Template]:
                 shown = str(path.resolve().relative_to(root))
             except ValueError:
                 shown = str(path)
-            found.setdefault(path.stem, Template(path.stem, shown, path.read_text(encoding="utf-8")
-                                                 .replace("\r\n", "\n").lstrip("\ufeff")))
+            if path.stem not in found:
+                found[path.stem] = Template(path.stem, shown, yamlfile.read_text(path, shown))
     return found
 
 
@@ -210,7 +210,7 @@ def load(path: Path, templates: Mapping[str, Template]) -> Builder:
     if not path.is_file():
         raise ContentError(SHOWN, "the file is missing",
                            "restore it from the repository (it holds the message builder's texts)")
-    text = path.read_text(encoding="utf-8")
+    text = yamlfile.read_text(path, SHOWN)
     data = yamlfile.load(text, SHOWN)
     lines = yamlfile.Lines(text)
 
@@ -230,7 +230,10 @@ def load(path: Path, templates: Mapping[str, Template]) -> Builder:
 
     def text_of(value: Any, where: tuple[Any, ...], what: str, *, empty_ok: bool = False) -> str:
         if isinstance(value, str) and (value.strip() or empty_ok):
-            return value if empty_ok else " ".join(value.split())
+            if not value.strip():
+                return value  # an empty `use:` drops the words it finds
+            checked = safety.plain(value, SHOWN, line=lines.at(*where), key=str(where[-1]), what=what)
+            return value if empty_ok else checked  # `find` and `use` keep their exact spaces
         raise fail(where, f"{what} must be text", f"write it after the colon, e.g. `{where[-1]}: ...`",
                    str(where[-1]))
 
@@ -445,18 +448,11 @@ def data(builder: Builder) -> dict[str, Any]:
     }
 
 
-def script_json(value: Any) -> str:
-    """JSON that is safe inside <script type="application/json">: no `<`, `>` or `&`, so
-    text such as `</script>` or `<!--` cannot end or change the element.
-
-    The value is wrapped in a one-item array. Material's instant navigation re-creates every
-    inline script of the new page as a plain <script> (without its type), which runs it: an
-    array literal is harmless JavaScript, where a bare object is a syntax error."""
-    text = json.dumps([value], ensure_ascii=False, separators=(",", ":"))
-    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                       ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, code)
-    return text
+def page_json(builder: Builder) -> str:
+    """The builder's data as JSON, for the container's `data-message-data` attribute (the
+    template escapes it). An attribute, not a <script> block: the site runs no inline script, and
+    Material's instant navigation would run a script block's text as code."""
+    return json.dumps(data(builder), ensure_ascii=False, separators=(",", ":"))
 
 
 def missing() -> str:
@@ -468,10 +464,8 @@ def missing() -> str:
 
 def markdown(builder: Builder) -> str:
     """The builder's markup, with the templates as plain text for readers without JavaScript."""
-    from markupsafe import Markup
-
     from .render import render
 
     return render("message-builder.md.j2", builder=builder,
                   fields=list(builder.fields.values()), default_reason=builder.default_reason,
-                  json=Markup(script_json(data(builder))))
+                  json=page_json(builder))

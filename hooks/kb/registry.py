@@ -16,7 +16,7 @@ def read_mapping(path: Path, shown: str, top: str) -> tuple[dict[str, Any], yaml
     """Load `top:` from a YAML file: a mapping of id -> entry. Returns it with each id's line."""
     if not path.is_file():
         raise ContentError(shown, "the file is missing", f"restore it from the repository (it holds `{top}:`)")
-    text = path.read_text(encoding="utf-8")
+    text = yamlfile.read_text(path, shown)
     data = yamlfile.load(text, shown)
     if not isinstance(data, dict) or not isinstance(data.get(top), dict):
         raise ContentError(shown, f"the file must hold a mapping under `{top}:`",

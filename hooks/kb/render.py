@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,11 +28,22 @@ def relative(from_uri: str, to_uri: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:])
 
 
+#: The characters Python-Markdown lets a backslash escape (`{` also starts an attribute list).
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+
+
+def markdown_text(value: object) -> str:
+    """Plain text made safe to place in Markdown: every character Markdown would read as syntax
+    is escaped with a backslash. The template then escapes it for HTML too (autoescape)."""
+    return _MARKDOWN.sub(r"\\\1", str(value))
+
+
 @cache
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True)
+    env.filters["md"] = markdown_text
     return env
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import yamlfile
+from . import safety, yamlfile
 from .errors import ContentError, did_you_mean
 from .fragments import Fragments
 from .pages import guide_list
@@ -59,7 +59,7 @@ def load(path: Path, *, shown: str = SHOWN, templates: Iterable[str] = (),
     if not path.is_file():
         raise ContentError(shown, "the scenario registry is missing",
                            "restore docs/_data/scenarios.yml from the repository")
-    text = path.read_text(encoding="utf-8")
+    text = yamlfile.read_text(path, shown)
     data = yamlfile.load(text, shown)
     if not isinstance(data, dict) or not isinstance(data.get("scenarios"), list):
         raise ContentError(shown, "the registry must hold a list under `scenarios:`",
@@ -108,8 +108,10 @@ def load(path: Path, *, shown: str = SHOWN, templates: Iterable[str] = (),
                                        did_you_mean(value, sorted(known), what), line=where(key),
                                        key=key)
             related[key] = tuple(values)
-        found.append(Scenario(ident, entry["statement"].strip(), " ".join(entry["answer"].split()),
-                              entry["group"].strip(), lines=lines, index=index, **related))
+        statement, group = (safety.plain(entry[key], shown, line=where(key), key=key, what=f"the {key}")
+                            for key in ("statement", "group"))
+        answer = safety.plain(entry["answer"], shown, line=where("answer"), key="answer", what="the answer")
+        found.append(Scenario(ident, statement, answer, group, lines=lines, index=index, **related))
     return found
 
 
@@ -125,6 +127,13 @@ def _slugify(text: str) -> str:
     import re
 
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "my-scenario"
+
+
+def check_answers(scenarios: Sequence[Scenario], check: Callable[..., None]) -> None:
+    """Each answer is Markdown: `check` renders it as the site does and refuses anything unsafe."""
+    for scenario in scenarios:
+        check(scenario.answer, SHOWN, line=scenario.lines.at("scenarios", scenario.index, "answer")
+              if scenario.lines else None, key="answer")
 
 
 def check_guides(scenarios: Sequence[Scenario], guides: Sequence[GuideRef]) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 import jsonschema
 
+from . import safety
 from .errors import ContentError, did_you_mean
 from .registry import read_mapping
 
@@ -93,9 +94,11 @@ def load(docs_dir: Path, *, today: dt.date | None = None) -> dict[str, Source]:
             raise fail(f"source '{ident}' is official guidance but has no `url:`", "url",
                        "official guidance must link a public copy, so that readers can check it: "
                        + HOW["url"])
-        found[ident] = Source(ident, *(" ".join(entry.get(k, "").split()) for k in
-                                       ("title", "publisher")), date, entry["kind"], url,
-                              *(" ".join(entry.get(k, "").split()) for k in ("author", "note", "country")))
+        text = {key: safety.plain(entry[key], SHOWN, line=lines.at("sources", ident, key), key=key,
+                                  what=f"`{key}:` of source '{ident}'")
+                for key in ("title", "publisher", "author", "note", "country") if key in entry}
+        found[ident] = Source(ident, text["title"], text["publisher"], date, entry["kind"], url,
+                              text.get("author", ""), text.get("note", ""), text.get("country", ""))
     return found
 
 

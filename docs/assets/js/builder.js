@@ -18,10 +18,10 @@
       .replace(/\n{3,}/g, "\n\n").trim();
   }
   function setup(root) {
-    var form = root.querySelector("form"), json = root.querySelector("script");
-    if (root.dataset.ready || !form || !json) return;
+    var form = root.querySelector("form");
+    if (root.dataset.ready || !form || !root.dataset.messageData) return;
     root.dataset.ready = "1";
-    var data = JSON.parse(json.textContent)[0]; // see kb.messages.script_json
+    var data = JSON.parse(root.dataset.messageData); // see kb.messages.page_json
     var inputs = form.querySelectorAll("[data-field]");
     var subject = form.querySelector("[data-subject]"), body = form.querySelector("[data-body]");
     var email = form.querySelector("[data-email]"), status = form.querySelector("[data-status]");

@@ -1,0 +1,59 @@
+/* The first script of every page, loaded in <head> before anything is drawn. It replaces the
+   inline scripts of Material's base partial, so that the site runs under a strict
+   Content-Security-Policy (script-src 'self'), and it keeps every page working when the browser
+   blocks storage.
+
+   1. Marks the page as one with JavaScript (class tti-js), so the CSS can show controls that need
+      script and hide checklist ticks until they are restored: no dead buttons, no flash.
+   2. When reading localStorage or sessionStorage throws (the reader blocks site data), puts an
+      in-memory store in its place, for Material and for the site's own scripts alike, and marks
+      the page (class tti-no-storage), so the checklists can say from the first paint that ticks
+      will not be kept.
+   3. Defines Material's helpers __md_scope, __md_hash, __md_get and __md_set, as Material's
+      partials/javascripts/base.html does (MIT licence), reading the scope from the script's
+      data-md-scope attribute; __md_get returns null for a value it cannot parse. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  root.classList.add("tti-js");
+
+  function memoryStore() {
+    var data = Object.create(null);
+    return {
+      getItem: function (key) { return key in data ? data[key] : null; },
+      setItem: function (key, value) { data[key] = String(value); },
+      removeItem: function (key) { delete data[key]; },
+      clear: function () { data = Object.create(null); },
+      key: function (n) { return Object.keys(data)[n] || null; },
+      get length() { return Object.keys(data).length; }
+    };
+  }
+  ["localStorage", "sessionStorage"].forEach(function (name) {
+    try {
+      window[name].getItem("tti-probe");
+    } catch (e) {
+      try {
+        Object.defineProperty(window, name, { value: memoryStore(), configurable: true });
+      } catch (ignored) { /* the page still works; nothing is stored */ }
+      if (name === "localStorage") root.classList.add("tti-no-storage");
+    }
+  });
+
+  var script = document.currentScript;
+  window.__md_scope = new URL((script && script.getAttribute("data-md-scope")) || ".", location);
+  window.__md_hash = function (text) {
+    return Array.from(text).reduce(function (hash, c) { return (hash << 5) - hash + c.charCodeAt(0); }, 0);
+  };
+  window.__md_get = function (key, storage, scope) {
+    try {
+      return JSON.parse((storage || localStorage).getItem((scope || __md_scope).pathname + "." + key));
+    } catch (e) {
+      return null;
+    }
+  };
+  window.__md_set = function (key, value, storage, scope) {
+    try {
+      (storage || localStorage).setItem((scope || __md_scope).pathname + "." + key, JSON.stringify(value));
+    } catch (e) { /* full or blocked: the setting lasts for this page only */ }
+  };
+})();
