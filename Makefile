@@ -19,6 +19,13 @@ LINT_CMD     = $(BIN)/pymarkdown --strict-config --config .pymarkdown.yml scan -
 # Silence Material's end-of-life banner in the project's own commands.
 export NO_MKDOCS_2_WARNING := 1
 
+# Reproducible builds: every date the build writes (the sitemap's, the footer's) is the time of
+# the last commit, so two builds of one commit are byte-identical. Set it to override.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
+
 .PHONY: help serve build check test bench screenshot clean
 
 help:

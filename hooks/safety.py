@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from kb import brand, csp, safety, state, yamlfile
 from kb.errors import ContentError, did_you_mean
-from kb.links import LinkMessages
+from kb.links import LinkMessages, NoFraming
 
 #: Config values that Material prints as they are.
 CONFIG_TEXT = ("site_name", "site_description", "copyright", "repo_name")
@@ -39,10 +39,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                                           what=f"`{key}`"))
     except ContentError as exc:
         raise PluginError(str(exc)) from None
-    pages_logger = logging.getLogger("mkdocs.structure.pages")
-    for old in [f for f in pages_logger.filters if getattr(f, "name", "") == "kb.links"]:
-        pages_logger.removeFilter(old)
-    pages_logger.addFilter(LinkMessages(source=_source, anchors=_anchors, pages=_pages, shown=state.shown))
+    for name, new in (("mkdocs.structure.pages", LinkMessages(source=_source, anchors=_anchors, pages=_pages,
+                                                              shown=state.shown)),
+                      ("mkdocs.commands.build", NoFraming())):
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if getattr(f, "name", "") == "kb.links"]:
+            logger.removeFilter(old)
+        logger.addFilter(new)
     return config
 
 

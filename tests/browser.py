@@ -39,6 +39,18 @@ def launch(playwright):
             f"or set CHROMIUM to a Chromium binary. Playwright said: {exc}") from None
 
 
+def launch_blocking_storage(playwright, profile: Path):
+    """A persistent Chromium context whose profile blocks cookies and site data for every site
+    (the setting "Don't allow sites to save data"): storage access throws SecurityError."""
+    import json
+
+    (profile / "Default").mkdir(parents=True, exist_ok=True)
+    (profile / "Default" / "Preferences").write_text(json.dumps(
+        {"profile": {"default_content_setting_values": {"cookies": 2}}}), encoding="utf-8")
+    return playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -91,14 +91,28 @@ def run_build(root: Path, site: Path, *, config_file: str = "mkdocs.yml", **over
     return Build(root, site, ok, handler.records, config)
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
     dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
+    for part in parts:
         src = ROOT / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / part)
+    return dest
+
+
+FIXTURE = ROOT / "tests" / "fixture"
+
+
+def copy_fixture(dest: Path) -> Path:
+    """The project's config, hooks and theme with the small fixture site of tests/fixture/ as its
+    content (plus the real stylesheets, scripts and message builder data), built from site.yml."""
+    copy_project(dest, tuple(p for p in PROJECT_PARTS if p != "docs"))
+    shutil.copytree(FIXTURE / "docs", dest / "docs")
+    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
+    shutil.copy2(ROOT / "docs" / "_data" / "messages.yml", dest / "docs" / "_data" / "messages.yml")
+    shutil.copy2(FIXTURE / "site.yml", dest / "site.yml")
     return dest
 
 
@@ -116,15 +130,31 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Buil
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator:
+def playwright() -> Iterator:
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright) -> Iterator:
     from browser import launch
 
-    with sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
+    browser = launch(playwright)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def blocked(playwright, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    """A Chromium profile whose reader blocks all site data, as its settings allow: reading
+    localStorage or sessionStorage throws."""
+    from browser import launch_blocking_storage
+
+    context = launch_blocking_storage(playwright, tmp_path_factory.mktemp("blocked-profile"))
+    yield context
+    context.close()
 
 
 @pytest.fixture(scope="session")
@@ -141,11 +171,19 @@ def project(tmp_path: Path) -> Iterator["Project"]:
     yield Project(copy_project(tmp_path / "project"), tmp_path / "out")
 
 
+@pytest.fixture
+def small(tmp_path: Path) -> Iterator["Project"]:
+    """A private copy of the small fixture site (tests/fixture/), for tests of the hooks' logic
+    that must not depend on the real guides; quick to build."""
+    yield Project(copy_fixture(tmp_path / "small"), tmp_path / "out", config_file="site.yml")
+
+
 @dataclass
 class Project:
     root: Path
 
     out: Path
+    config_file: str = "mkdocs.yml"
 
     def path(self, rel: str) -> Path:
         return self.root / rel
@@ -163,6 +201,7 @@ class Project:
         self.write(rel, text.replace(old, new, count))
 
     def build(self, **overrides) -> Build:
+        overrides.setdefault("config_file", self.config_file)
         return run_build(self.root, self.out, **overrides)
 
     def fails(self, *expected: str) -> str:

@@ -122,13 +122,10 @@ def test_unparseable_storage_raises_no_exception(served, browser: Browser) -> No
     page.context.close()
 
 
-@pytest.mark.parametrize("breakage", [
-    "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('no', 'SecurityError'); }});",
-    "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
-], ids=["unavailable", "full"])
-def test_without_storage_the_checklist_still_works_and_says_so(served, browser: Browser, breakage: str) -> None:
+def test_full_storage_keeps_ticks_for_the_visit_and_says_so(served, browser: Browser) -> None:
     base, _ = served
-    page = open_page(browser, base, init=breakage)
+    page = open_page(browser, base, init="Storage.prototype.setItem = function () { "
+                     "throw new DOMException('full', 'QuotaExceededError'); };")
     item(page, "thank-them").check()
     assert progress(page) == "1 of 7 done"
     assert "can't be saved" in page.locator(f"{BOX} [data-status]").inner_text()
@@ -139,6 +136,58 @@ def test_without_storage_the_checklist_still_works_and_says_so(served, browser: 
     assert item(page, "thank-them").is_checked(), "ticks last for the visit"
     assert not page.errors
     page.context.close()
+
+
+SAVING = "{box} .tti-checklist__saving"
+
+
+def saving(page: Page, box: str = BOX) -> str:
+    return page.locator(SAVING.format(box=box)).inner_text().strip()
+
+
+def test_with_storage_blocked_every_page_works_and_says_ticks_will_not_be_kept(served, blocked) -> None:
+    """A browser that blocks site data (here Chromium's own setting, as a reader would set it):
+    storage throws on access. Search, the colour toggle and the checklists still work, and each
+    checklist says from page load, on every page, that ticks will not be kept."""
+    base, _ = served
+    page = blocked.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base, wait_until="networkidle")
+    assert page.evaluate("document.documentElement.classList.contains('tti-no-storage')")
+    page.keyboard.press("/")
+    page.keyboard.type("recruiter")
+    page.locator(".md-search-result__item a").first.wait_for()
+    page.keyboard.press("Escape")
+    before = page.evaluate("document.body.dataset.mdColorScheme")
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    page.wait_for_function("s => document.body.dataset.mdColorScheme !== s", arg=before)
+    page.goto(base + PAGE, wait_until="networkidle")
+    assert "blocking saved data" in saving(page), "the notice shows before any tick"
+    item(page, "thank-them").check()
+    assert progress(page) == "1 of 7 done"
+    page.locator(f"{BOX} a.tti-checklist__why").first.click()  # instant navigation
+    page.wait_for_url(re.compile(r"/declining/how-to-decline/$"))
+    assert "blocking saved data" in saving(page), "and on every page with a checklist"
+    assert item(page, "thank-them").is_checked(), "ticks last for the visit"
+    assert errors == []
+    page.close()
+
+
+def test_two_tabs_keep_each_others_ticks(served, browser: Browser) -> None:
+    base, _ = served
+    first = open_page(browser, base)
+    second = first.context.new_page()
+    second.goto(base + PAGE, wait_until="networkidle")
+    item(first, "thank-them").check()
+    item(second, "no-ghosting").check()
+    assert stored(first)["declining"] == {"thank-them": True, "no-ghosting": True}
+    first.wait_for_function("document.querySelector('[data-item=no-ghosting]').checked")
+    assert item(first, "no-ghosting").is_checked() and progress(first) == "2 of 7 done", "the other tab shows"
+    item(first, "thank-them").uncheck()
+    second.wait_for_function("!document.querySelector('[data-item=thank-them]').checked")
+    assert stored(second)["declining"] == {"no-ghosting": True}
+    first.context.close()
 
 
 def test_reset_asks_first(served, browser: Browser) -> None:
@@ -164,11 +213,18 @@ def test_export_gives_a_file_and_text_in_the_documented_format(served, browser: 
     page.locator(f'{BOX} [data-action="export"]').click()
     text = json.loads(page.locator(f"{BOX} [data-panel] textarea").input_value())
     assert text["format"] == "take-the-interview/checklist" and text["version"] == 1
+    heading = page.locator(f"{BOX} h2").evaluate("e => e.firstChild.textContent.trim()")
+    assert text["title"] == heading and "¶" not in text["title"], "no heading anchor in the title"
     assert text["checklist"] == "declining" and text["items"] == {"thank-them": True}
     with page.expect_download() as info:
         page.locator(f"{BOX} [data-panel] a[download]").click()
     assert info.value.suggested_filename == "declining.json"
     assert json.loads(open(info.value.path(), encoding="utf-8").read())["items"] == {"thank-them": True}
+    url = page.locator(f"{BOX} [data-panel] a[download]").get_attribute("href")
+    assert url.startswith("blob:")
+    page.keyboard.press("Escape")
+    revoked = page.evaluate("u => fetch(u).then(() => false, () => true)", url)
+    assert revoked, "closing the panel revokes the file's object URL"
     page.context.close()
 
 
@@ -180,10 +236,11 @@ def export_text(items: dict, **extra) -> str:
 
 @pytest.mark.parametrize("text,message", [
     (export_text({"decide-soon": True}, version=2), "version 2"),
-    ("not json at all", "not an export"),
+    ("not json at all", "not a file saved from this site"),
     (export_text({"decide-soon": True}, checklist="should-i-go"), "another checklist"),
     (export_text({"decide-soon": "yes"}), "neither ticked nor unticked"),
-    (json.dumps({"format": "something-else", "version": 1}), "not an export"),
+    (json.dumps({"format": "something-else", "version": 1}), "not a file saved from this site"),
+    (export_text({"some-other-item": True, "and-another": False}), "none of its items are on this list"),
 ])
 def test_bad_imports_are_refused_and_change_nothing(served, browser: Browser, text: str, message: str) -> None:
     base, _ = served
@@ -208,9 +265,33 @@ def test_import_from_a_file_and_from_text(served, browser: Browser, tmp_path) ->
     page.locator(f"{BOX} [data-panel] input[type=file]").set_input_files(str(path))
     page.wait_for_function("document.querySelector('[data-checklist=declining] [data-panel] textarea').value.length > 0")
     page.locator(f'{BOX} [data-action="import-yes"]').click()
+    question = page.locator(f"{BOX} [data-panel] p").inner_text()
+    assert question.startswith("Replace your ticks") and "2 of the 7 items" in question and "1 of them ticked" in question
+    assert not item(page, "decide-soon").is_checked(), "nothing changes before the reader agrees"
+    assert page.evaluate("document.activeElement.dataset.action") == "import-replace"
+    page.keyboard.press("Enter")
     assert item(page, "decide-soon").is_checked() and not item(page, "no-ghosting").is_checked()
     assert page.locator(f"{BOX} [data-status]").inner_text() == "Imported: 1 of 7 done."
     assert stored(page)["declining"] == {"decide-soon": True}
+    page.context.close()
+
+
+def test_import_can_be_cancelled_and_escape_closes_every_panel(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    item(page, "thank-them").check()
+    page.locator(f'{BOX} [data-action="import"]').click()
+    page.locator(f"{BOX} [data-panel] textarea").fill(export_text({"decide-soon": True}))
+    page.locator(f'{BOX} [data-action="import-yes"]').click()
+    page.locator(f'{BOX} [data-action="cancel"]').click()
+    assert item(page, "thank-them").is_checked() and not item(page, "decide-soon").is_checked()
+    assert stored(page)["declining"] == {"thank-them": True}
+    for action in ("reset", "export", "import"):
+        page.locator(f'{BOX} [data-action="{action}"]').click()
+        assert page.locator(f"{BOX} [data-panel]").is_visible()
+        page.keyboard.press("Escape")
+        assert not page.locator(f"{BOX} [data-panel]").is_visible(), action
+        assert page.evaluate("document.activeElement.dataset.action") == action, "focus returns"
     page.context.close()
 
 
@@ -279,7 +360,15 @@ def test_without_javascript_a_readable_list_and_no_dead_buttons(served, browser:
     assert page.locator(f"{BOX} label").first.is_visible()
     assert page.locator(f"{BOX} li").count() == 7
     assert page.locator(f"{BOX} button:visible").count() == 0
+    assert saving(page).startswith("Ticks are not saved on this page without JavaScript"), "the truth about saving"
     context.close()
+
+
+def test_with_javascript_the_checklist_says_ticks_stay_in_this_browser(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    assert saving(page) == "Your ticks are saved in this browser only."
+    page.context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

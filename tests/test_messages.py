@@ -18,7 +18,9 @@ from kb.errors import ContentError
 DATA = ROOT / "docs" / "_data" / "messages.yml"
 PAGE = "messages/write-your-message/index.html"
 EVIL = "O'Brien \"Bob\" <b>&amp; Zoë 李 😀"
-FULL = {"Name": "Ana", "Company": "Acme", "Role": "Analyst", "Your name": "Sam", "Colleague": "Ben"}
+FULL = {"Name": "Ana", "Company": "Acme", "Role": "Analyst", "Your name": "Sam", "Colleague": "Ben",
+        "Interview date": "Tuesday", "Other times": "Friday", "Topic": "the team", "Reply date": "Monday",
+        "Request": "a later start", "Adjustment": "extra time"}
 
 
 @pytest.fixture(scope="module")
@@ -31,16 +33,20 @@ def template(ident: str, text: str, path: str = "snippets/messages/x.txt") -> me
 
 
 def every_case(builder: messages.Builder):
-    for situation, reason in itertools.product(builder.situations, range(len(builder.reasons))):
-        yield situation.template, reason
+    """Each situation with each reason it offers (only a template with a [Reason] line has them)."""
+    for situation in builder.situations:
+        tpl = builder.templates[situation.template]
+        for reason in range(len(builder.reasons)) if tpl.has_reason else [builder.default_reason]:
+            yield situation.template, reason
 
 
 # ---- composing drafts ----
 
-def test_the_builder_offers_the_five_situations_and_reasons(builder: messages.Builder) -> None:
-    assert [s.template for s in builder.situations] == [
-        "decline-invitation", "withdraw-after-screen", "withdraw-after-rounds", "decline-offer",
-        "stay-in-touch"]
+def test_every_template_but_the_recommendation_is_a_situation_and_has_a_group(builder: messages.Builder) -> None:
+    templates = {p.stem for p in (ROOT / "snippets" / "messages").glob("*.txt")}
+    assert {s.template for s in builder.situations} == templates - {"recommend-colleague"}
+    assert all(s.group for s in builder.situations)
+    assert [g for g, _ in builder.groups()] == list(dict.fromkeys(s.group for s in builder.situations))
     assert len(builder.reasons) == 5
     silent = [r for r in builder.reasons if r.sentence is None]
     assert len(silent) == 1 and "not to say" in silent[0].label
@@ -52,8 +58,10 @@ def test_a_full_draft_uses_every_name_and_leaves_no_placeholder(builder: message
         subject, body = messages.compose(builder, ident, reason, FULL)
         text = subject + "\n" + body
         assert "[" not in text and "]" not in text, (ident, reason, text)
-        assert body.startswith("Dear Ana,\n\n") and body.endswith("Best wishes,\nSam")
-        assert "Analyst" in subject and "Acme" in text and "Ben" in body
+        tpl = builder.templates[ident]
+        assert body.startswith("Dear Ana,\n\n") and re.search(r",\nSam$", body), body
+        assert ("Analyst" in subject) == ("[Role]" in tpl.subject)
+        assert ("Acme" in text) == ("[Company]" in tpl.text) and ("Ben" in body) == tpl.has_reason
         assert not re.search(r"  | ,|,,|\n\n\n", text), text
 
 
@@ -64,7 +72,7 @@ def test_empty_fields_leave_no_trace(builder: messages.Builder) -> None:
         assert "[" not in text and "]" not in text
         assert not re.search(r"  | ,|,,| \.|\n\n\n|^\s|\s$", text), (ident, reason, text)
         assert body.startswith("Hello,\n\n"), "Dear [Name], becomes Hello,"
-        assert body.endswith("Best wishes,"), "the empty [Your name] line goes"
+        assert body.endswith(","), "the empty [Your name] line goes; the sign-off stays"
         assert "colleague" not in body.lower().replace("your colleagues", "")
 
 
@@ -219,7 +227,7 @@ def test_the_builder_page_has_the_container_the_fallback_and_the_data(site: Buil
     fallback = box.select(".tti-builder__fallback pre code")
     data = json.loads(box["data-message-data"])
     assert not box.select("script")
-    assert len(fallback) == len(data["templates"]) == 5
+    assert len(fallback) == len(data["templates"]) > 5
     for code, (ident, draft) in zip(fallback, data["templates"].items()):
         text = (ROOT / "snippets" / "messages" / f"{ident}.txt").read_text(encoding="utf-8")
         assert code.get_text().strip() == text.strip()
@@ -228,7 +236,8 @@ def test_the_builder_page_has_the_container_the_fallback_and_the_data(site: Buil
     assert form.has_attr("hidden"), "without JavaScript the form is hidden"
     for control in form.select("input:not([type=radio])"):
         assert form.select_one(f'label[for="{control["id"]}"]'), control
-    assert len(form.select("input[type=radio]")) == 10
+    assert len(form.select("input[type=radio]")) == 5
+    assert [o["value"] for o in form.select("select option")] == list(data["templates"])
     assert form.select_one("[role=status][aria-live=polite]")
     assert "never sent or saved" in form.get_text()
     assert soup.select_one('a[href$="templates/"]') and soup.select_one('a[href$="how-to-decline/"]')
@@ -257,7 +266,7 @@ def test_build_stops_on_an_unknown_template_id(project: Project) -> None:
 
 def test_build_stops_on_malformed_yaml_with_the_line(project: Project) -> None:
     rel = "docs/_data/messages.yml"
-    project.edit(rel, "  - label: Decline a job offer\n", "  - label: Decline: a job offer\n")
+    project.edit(rel, "    label: Decline a job offer\n", "    label: Decline: a job offer\n")
     line = line_of(project.path(rel), "Decline: a job offer")
     project.fails(f"docs/_data/messages.yml:{line}: not valid YAML", "Fix:")
 

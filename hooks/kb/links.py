@@ -24,6 +24,17 @@ _ANCHOR = re.compile(r"does not contain an anchor '#(?P<anchor>[^']*)'|there is 
 _SUGGESTED = re.compile(r"Did you mean '(?P<url>[^']*)'\?")
 
 
+class NoFraming(logging.Filter):
+    """Drops MkDocs' "Error reading page 'x':" line, which it logs before a hook's error; the
+    error that follows names the page, its line and the fix, so the reader gets one message."""
+
+    name = "kb.links"
+    _FRAME = re.compile(r"^Error (?:reading|building) page '[^']+':$")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not self._FRAME.match(record.getMessage())
+
+
 @dataclass
 class LinkMessages(logging.Filter):
     """Rewrites MkDocs' link warnings. `source(src)` gives a page's Markdown file text (or None),

@@ -39,7 +39,7 @@ TEXTS = ("fallback", "situation", "reason", "details", "privacy", "draft", "subj
          "copy", "email", "reset", "copied", "copy_failed", "cleared")
 FIELD_KEYS = ("label", "hint", "autocomplete", "empty")
 REASON_KEYS = ("label", "sentence", "instead", "default")
-SITUATION_KEYS = ("label", "template")
+SITUATION_KEYS = ("group", "label", "template")
 #: Awkward spots a draft must never have, with how to describe them.
 AWKWARD = {"  ": "a double space", " ,": "a space before a comma", ",,": "two commas",
            " .": "a space before a full stop", ",.": "a comma before a full stop",
@@ -62,6 +62,16 @@ class Template:
     @property
     def body(self) -> str:
         return self.text.split("\n", 2)[2].strip("\n")
+
+    @property
+    def has_reason(self) -> bool:
+        """Whether the body has a `[Reason]` line, so the reasons (and a colleague) apply."""
+        return any(line.strip() == f"[{REASON}]" for line in self.body.split("\n"))
+
+    @property
+    def placeholders(self) -> list[str]:
+        """The fields the template names, in order of first use."""
+        return list(dict.fromkeys(m.group(1) for m in PLACEHOLDER.finditer(self.text) if m.group(1) != REASON))
 
     def line_of(self, needle: str, fits: Any = None) -> int | None:
         """The first file line containing `needle` (and passing `fits`, if given)."""
@@ -103,6 +113,7 @@ class Reason:
 
 @dataclass(frozen=True)
 class Situation:
+    group: str
     label: str
     template: str
 
@@ -125,6 +136,24 @@ class Builder:
     @property
     def default_reason(self) -> int:
         return next((n for n, r in enumerate(self.reasons) if r.default), 0)
+
+    def uses(self, template: str) -> list[str]:
+        """The fields a reader fills in for a template, in the order of `fields:`: those it names,
+        and with a [Reason] line also those the reasons and the colleague paragraph name."""
+        tpl = self.templates[template]
+        named = set(tpl.placeholders)
+        if tpl.has_reason:
+            named.add(COLLEAGUE)
+            for phrase in [self.recommend, *(r.for_template(template) or "" for r in self.reasons)]:
+                named.update(m.group(1) for m in PLACEHOLDER.finditer(phrase))
+        return [name for name in self.fields if name in named]
+
+    def groups(self) -> list[tuple[str, list[Situation]]]:
+        """Situations by group, in the order of the file."""
+        out: dict[str, list[Situation]] = {}
+        for situation in self.situations:
+            out.setdefault(situation.group, []).append(situation)
+        return list(out.items())
 
 
 # ---- composing a draft ----
@@ -299,13 +328,14 @@ def load(path: Path, templates: Mapping[str, Template]) -> Builder:
 
     situations = []
     for n, entry in enumerate(items("situations", SITUATION_KEYS)):
+        group = text_of(entry.get("group"), ("situations", n, "group"), "the situation's group")
         label = text_of(entry.get("label"), ("situations", n, "label"), "the situation's label")
         ident = entry.get("template")
         if not isinstance(ident, str) or ident not in templates:
             raise fail(("situations", n, "template"), f"unknown template id '{ident}'",
                        did_you_mean(str(ident), sorted(templates), "template ids (snippets/messages/)"),
                        "template")
-        situations.append(Situation(label, ident))
+        situations.append(Situation(group, label, ident))
 
     reasons = []
     for n, entry in enumerate(items("reasons", REASON_KEYS)):
@@ -368,11 +398,13 @@ def load(path: Path, templates: Mapping[str, Template]) -> Builder:
 
 def check_drafts(builder: Builder) -> None:
     """Compose every situation x reason x set of empty fields; none may leave a placeholder
-    of an empty field behind or read awkwardly."""
-    names = list(builder.fields)
+    of an empty field behind or read awkwardly. Only the fields a template uses vary, and only a
+    template with a [Reason] line tries each reason: the work grows with what the reader can do."""
     for situation in builder.situations:
         tpl = builder.templates[situation.template]
-        for reason in range(len(builder.reasons)):
+        names = builder.uses(tpl.id)
+        reasons = range(len(builder.reasons)) if tpl.has_reason else [builder.default_reason]
+        for reason in reasons:
             for size in range(len(names) + 1):
                 for empty in itertools.combinations(names, size):
                     values = {n: "" if n in empty else SAMPLES.get(n, "Sample") for n in names}
@@ -439,7 +471,9 @@ def data(builder: Builder) -> dict[str, Any]:
     """Everything the browser needs to compose drafts, as plain JSON-ready data."""
     return {
         "templates": {s.template: {"subject": builder.templates[s.template].subject,
-                                   "body": builder.templates[s.template].body}
+                                   "body": builder.templates[s.template].body,
+                                   "fields": builder.uses(s.template),
+                                   "reason": builder.templates[s.template].has_reason}
                       for s in builder.situations},
         "reasons": [{"sentence": r.sentence, "instead": dict(r.instead)} for r in builder.reasons],
         "recommend": builder.recommend,

@@ -33,7 +33,7 @@ from .errors import ContentError
 ALLOWED_TAGS = frozenset("""
 a abbr address article aside b bdi bdo blockquote br button caption cite code col colgroup data dd
 del details dfn div dl dt em fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr i
-img input ins kbd label legend li main mark nav ol p picture pre q rp rt ruby s samp section small
+img input ins kbd label legend li main mark nav ol optgroup option p picture pre q rp rt ruby s samp section select small
 source span strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr
 svg g path circle ellipse line polyline polygon rect title desc defs symbol use
 """.split())

@@ -6,6 +6,14 @@
   "use strict";
   var PLACEHOLDER = /\[([^\[\]\n]*)\]/g;
   function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+  /* Text as typed can hold half of a character pair (a lone surrogate), which makes
+     encodeURIComponent throw and the clipboard refuse the text: replace it with U+FFFD. */
+  function wellFormed(text) {
+    return typeof text.toWellFormed === "function" ? text.toWellFormed()
+      : text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/g, function (m) {
+        return m.length === 2 ? m.charAt(0) + "\uFFFD" : "\uFFFD";
+      });
+  }
   function fill(text, values, fields) {
     Object.keys(fields).forEach(function (name) {
       if (!values[name]) fields[name].forEach(function (r) { text = text.split(r[0]).join(r[1]); });
@@ -26,14 +34,22 @@
     var subject = form.querySelector("[data-subject]"), body = form.querySelector("[data-body]");
     var email = form.querySelector("[data-email]"), status = form.querySelector("[data-status]");
     var text = "", timer;
-    function picked(name) { return form.querySelector("input[name='" + name + "']:checked").value; }
+    var situation = form.querySelector("[name='tti-situation']"), reasons = form.querySelector("[data-reasons]");
+    var rows = form.querySelectorAll("[data-field-row]");
+    function reasonPicked() { return +form.querySelector("input[name='tti-reason']:checked").value; }
+    /* Show only what the chosen message uses: its fields, and the reasons if it has a [Reason] line. */
+    function fit(draft) {
+      reasons.hidden = !draft.reason;
+      rows.forEach(function (row) { row.hidden = draft.fields.indexOf(row.dataset.fieldRow) === -1; });
+    }
     function update() {
       var values = {};
-      inputs.forEach(function (input) { values[input.dataset.field] = input.value.trim().split(/\s+/).join(" "); });
-      var id = picked("tti-situation"), reason = data.reasons[+picked("tti-reason")];
+      inputs.forEach(function (input) { values[input.dataset.field] = wellFormed(input.value).trim().split(/\s+/).join(" "); });
+      var id = situation.value, reason = data.reasons[reasonPicked()], draft = data.templates[id];
+      fit(draft);
+      Object.keys(values).forEach(function (name) { if (draft.fields.indexOf(name) === -1) values[name] = ""; });
       var extra = [own(reason.instead, id) ? reason.instead[id] : reason.sentence,
         values.Colleague ? data.recommend : null].filter(Boolean).join("\n\n");
-      var draft = data.templates[id];
       var parts = [fill(draft.subject, values, data.fields), fill(draft.body.split("\n").map(function (line) {
         return line.trim() === "[Reason]" ? extra : line;
       }).join("\n"), values, data.fields)];

@@ -1,33 +1,51 @@
-/* Checklists: ticks saved in this browser only (localStorage), progress, reset, export,
-   import and print. Markup comes from hooks/templates/checklist.md.j2. Set up once per
-   checklist on every page Material shows (instant navigation included). */
+/* Checklists: ticks saved in this browser only (localStorage), progress, reset, export, import
+   and print. Markup comes from hooks/templates/checklist.md.j2. Set up once per checklist on
+   every page Material shows (instant navigation included).
+
+   Saved state: one JSON object under KEY, by checklist id, then item id: {"declining":
+   {"thank-them": true}}. Each change reads what is stored, changes one item and writes it back,
+   so two tabs never overwrite each other's ticks; the `storage` event shows one tab's ticks in
+   the others. When the browser blocks storage, head.js puts an in-memory store in its place
+   and marks the page (html.tti-no-storage): ticks then last until the reader leaves the site,
+   and the checklist says so from the start. When a write fails (storage full), the ticks of
+   this visit are kept in memory and the checklist says they cannot be saved. */
 (function () {
   "use strict";
   var KEY = "tti-checklists:v1", FORMAT = "take-the-interview/checklist", VERSION = 1;
-  var memory = {}, saved = true;
+  var memory = {};              // ticks of this visit that could not be written, by checklist id
+  var live = [];                // set-up checklists, to refresh when another tab saves
+  var T = {};                   // the interface's words (data-texts on each checklist)
 
+  function isMap(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
   function readAll() {
     try {
-      var raw = window.localStorage.getItem(KEY);
-      var all = raw ? JSON.parse(raw) : {};
-      return all && typeof all === "object" && !Array.isArray(all) ? all : {};
+      var all = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+      return isMap(all) ? all : {};
     } catch (e) { return {}; }
   }
-  function load(id) {
-    if (memory[id]) return memory[id];
-    var one = readAll()[id];
-    var ok = one && typeof one === "object" && !Array.isArray(one);
-    return ok ? one : {};
+  function tidy(one, known) {
+    var ticks = {};
+    if (isMap(one)) for (var k in one) if (known[k] && one[k] === true) ticks[k] = true;
+    return ticks;
   }
-  function save(id, ticks) {
-    memory[id] = ticks;
+  function load(id, known) { return tidy(memory[id] || readAll()[id], known); }
+  /* Write `change(ticks)` for one checklist over what is stored now. */
+  function save(id, known, change) {
+    var all = readAll(), ticks = tidy(memory[id] || all[id], known);
+    change(ticks);
+    all[id] = ticks;
     try {
-      var all = readAll();
-      all[id] = ticks;
       window.localStorage.setItem(KEY, JSON.stringify(all));
-      saved = true;
-    } catch (e) { saved = false; }
-    return saved;
+      delete memory[id];
+      return true;
+    } catch (e) {
+      memory[id] = ticks;
+      return false;
+    }
+  }
+  function say(node, text) { node.textContent = text; }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
   }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -38,12 +56,15 @@
 
   function setup(box) {
     if (box.dataset.ready) return;
+    try { T = JSON.parse(box.dataset.texts || "{}"); } catch (e) { T = {}; }
     var id = box.dataset.checklist;
     var boxes = [].slice.call(box.querySelectorAll("input[data-item]"));
     var progress = box.querySelector("[data-progress]");
     var status = box.querySelector("[data-status]");
     var panel = box.querySelector("[data-panel]");
-    var title = box.querySelector("h2").textContent;
+    var heading = box.querySelector("h2").cloneNode(true);
+    [].forEach.call(heading.querySelectorAll(".headerlink"), function (a) { a.remove(); });
+    var title = heading.textContent.trim();
     var known = {};
     boxes.forEach(function (b) { known[b.dataset.item] = true; });
 
@@ -54,23 +75,24 @@
     }
     function show() {
       var done = boxes.filter(function (b) { return b.checked; }).length;
-      progress.textContent = done + " of " + boxes.length + " done";
+      say(progress, fill(T.progress || "{done} of {total} done", { done: done, total: boxes.length }));
     }
     function apply(ticks) {
       boxes.forEach(function (b) { b.checked = ticks[b.dataset.item] === true; });
       show();
     }
-    function store() {
-      if (!save(id, current())) say("Your ticks can't be saved in this browser, so they will be lost when you leave this site.");
+    function stored(ok) {
+      if (!ok) say(status, T.not_saved || "Your ticks can't be saved in this browser, so they will be lost when you leave this site.");
+      return ok;
     }
-    function say(text) { status.textContent = text; }
     function close(back) {
+      if (panel.url) { URL.revokeObjectURL(panel.url); panel.url = null; }
       panel.hidden = true;
       panel.textContent = "";
       if (back) back.focus();
     }
     function open(nodes, back) {
-      panel.textContent = "";
+      close();
       nodes.forEach(function (n) { panel.appendChild(n); });
       panel.hidden = false;
       var first = panel.querySelector("textarea, input, button");
@@ -78,23 +100,37 @@
       panel.back = back;
     }
     function button(text, action) { return el("button", { type: "button", class: "md-button", "data-action": action }, text); }
+    function tool(action) { return box.querySelector('.tti-checklist__tools [data-action="' + action + '"]'); }
 
-    var tidy = {}, stored = load(id), pruned = false;
-    for (var k in stored) { if (known[k] && stored[k] === true) tidy[k] = true; else pruned = true; }
-    apply(tidy);
-    if (pruned) store();
+    apply(load(id, known));
+    var before = readAll()[id];
+    if (before !== undefined && JSON.stringify(tidy(before, known)) !== JSON.stringify(before)) {
+      save(id, known, function () {});  // drop ticks of removed items, and corrupt entries
+    }
 
     box.addEventListener("change", function (e) {
-      if (e.target.matches("input[data-item]")) { show(); store(); }
+      var b = e.target;
+      if (!b.matches("input[data-item]")) return;
+      show();
+      stored(save(id, known, function (ticks) {
+        if (b.checked) ticks[b.dataset.item] = true; else delete ticks[b.dataset.item];
+      }));
+    });
+    panel.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { e.preventDefault(); close(panel.back); }
     });
     box.addEventListener("click", function (e) {
       var b = e.target.closest("button[data-action]");
       if (!b) return;
-      var act = b.dataset.action, tool = box.querySelector('.tti-checklist__tools [data-action="' + act + '"]');
+      var act = b.dataset.action;
       if (act === "reset") {
-        open([el("p", {}, "Untick all " + boxes.length + " items?"), button("Yes, untick all", "reset-yes"), button("Cancel", "cancel")], b);
+        open([el("p", {}, fill(T.reset_ask || "Untick all {total} items?", { total: boxes.length })),
+          button(T.reset_yes || "Yes, untick all", "reset-yes"), button(T.cancel || "Cancel", "cancel")], b);
       } else if (act === "reset-yes") {
-        apply({}); store(); close(box.querySelector('[data-action="reset"]')); say("All items unticked.");
+        apply({});
+        stored(save(id, known, function (ticks) { for (var k in ticks) delete ticks[k]; }));
+        close(tool("reset"));
+        say(status, T.reset_done || "All items unticked.");
       } else if (act === "cancel") {
         close(panel.back);
       } else if (act === "print") {
@@ -106,48 +142,73 @@
           exported: new Date().toISOString(), items: current() }, null, 2);
         var area = el("textarea", { id: id + "--export", rows: "6", readonly: "" });
         area.value = data;
-        var link = el("a", { class: "md-button", download: id + ".json",
-          href: URL.createObjectURL(new Blob([data], { type: "application/json" })) }, "Download file");
-        open([el("label", { for: id + "--export" }, "Your ticks as text, to copy or keep"), area, link, button("Copy", "copy"), button("Close", "cancel")], b);
+        var url = URL.createObjectURL(new Blob([data], { type: "application/json" }));
+        var link = el("a", { class: "md-button", download: id + ".json", href: url }, T.download || "Download file");
+        open([el("label", { for: id + "--export" }, T.export_label || "Your ticks as text, to copy or keep"), area, link,
+          button(T.copy || "Copy", "copy"), button(T.close || "Close", "cancel")], b);
+        panel.url = url;
       } else if (act === "copy") {
         var text = panel.querySelector("textarea");
         text.select();
         (navigator.clipboard ? navigator.clipboard.writeText(text.value) : Promise.reject())
-          .then(function () { say("Copied."); }, function () { say("Select the text and copy it."); });
+          .then(function () { say(status, T.copied || "Copied."); }, function () { say(status, T.copy_failed || "Select the text and copy it."); });
       } else if (act === "import") {
         var file = el("input", { type: "file", id: id + "--file", accept: ".json,application/json" });
         var paste = el("textarea", { id: id + "--paste", rows: "6" });
         file.addEventListener("change", function () {
           if (file.files[0]) file.files[0].text().then(function (t) { paste.value = t; });
         });
-        open([el("label", { for: id + "--file" }, "Choose an exported file"), file,
-          el("label", { for: id + "--paste" }, "or paste exported text"), paste,
-          button("Import", "import-yes"), button("Cancel", "cancel")], b);
+        open([el("label", { for: id + "--file" }, T.import_file || "Choose a saved file"), file,
+          el("label", { for: id + "--paste" }, T.import_paste || "or paste the saved text"), paste,
+          button(T.import_check || "Check the file", "import-yes"), button(T.cancel || "Cancel", "cancel")], b);
       } else if (act === "import-yes") {
-        var problem = check(panel.querySelector("textarea").value);
-        if (typeof problem === "string") { say("Not imported: " + problem + " Your saved ticks are unchanged."); return; }
-        apply(problem); store(); close(tool || box.querySelector('[data-action="import"]'));
-        say("Imported: " + progress.textContent + ".");
+        var found = check(panel.querySelector("textarea").value);
+        if (typeof found === "string") {
+          say(status, fill(T.import_refused || "Not imported: {problem} Your saved ticks are unchanged.", { problem: found }));
+          return;
+        }
+        panel.pending = found.ticks;
+        open([el("p", {}, fill(T.import_ask || "Replace your ticks with the file's? It has {matched} of the {total} items on this list, {ticked} of them ticked.",
+          { matched: found.matched, total: boxes.length, ticked: Object.keys(found.ticks).length })),
+          button(T.import_yes || "Yes, replace my ticks", "import-replace"), button(T.cancel || "Cancel", "cancel")], tool("import"));
+      } else if (act === "import-replace") {
+        var ticks = panel.pending || {};
+        apply(ticks);
+        stored(save(id, known, function (saved) {
+          for (var k in saved) delete saved[k];
+          for (var n in ticks) saved[n] = true;
+        }));
+        close(tool("import"));
+        say(status, fill(T.import_done || "Imported: {progress}.", { progress: progress.textContent }));
       }
     });
 
+    /* An export of this checklist: {ticks, matched}, or why it cannot be imported. */
     function check(text) {
       var data;
-      try { data = JSON.parse(text); } catch (e) { return "this is not an export from this site."; }
-      if (!data || data.format !== FORMAT) return "this is not an export from this site.";
-      if (data.version !== VERSION) return "it is version " + data.version + " and this site reads version " + VERSION + ".";
-      if (data.checklist !== id) return "it belongs to another checklist (" + data.checklist + ").";
-      if (!data.items || typeof data.items !== "object" || Array.isArray(data.items)) return "its list of items is missing.";
-      var ticks = {};
+      try { data = JSON.parse(text); } catch (e) { return T.not_export || "this is not a file saved from this site."; }
+      if (!isMap(data) || data.format !== FORMAT) return T.not_export || "this is not a file saved from this site.";
+      if (data.version !== VERSION) return fill(T.wrong_version || "it is version {version} and this site reads version {wanted}.", { version: String(data.version), wanted: VERSION });
+      if (data.checklist !== id) return fill(T.other_list || "it belongs to another checklist ({other}).", { other: String(data.checklist) });
+      if (!isMap(data.items)) return T.no_items || "its list of items is missing.";
+      var ticks = {}, matched = 0;
       for (var k in data.items) {
-        if (typeof data.items[k] !== "boolean") return "item " + k + " is neither ticked nor unticked.";
-        if (data.items[k] && known[k]) ticks[k] = true;
+        if (typeof data.items[k] !== "boolean") return fill(T.bad_item || "item {item} is neither ticked nor unticked.", { item: k });
+        if (known[k]) { matched += 1; if (data.items[k]) ticks[k] = true; }
       }
-      return ticks;
+      if (matched === 0) return T.none_match || "none of its items are on this list.";
+      return { ticks: ticks, matched: matched };
     }
+    box.refresh = function () { apply(load(id, known)); };
+    live.push(box);
     box.dataset.ready = "1";
   }
 
+  window.addEventListener("storage", function (e) {
+    if (e.key !== KEY && e.key !== null) return;
+    live = live.filter(function (box) { return box.isConnected; });
+    live.forEach(function (box) { box.refresh(); });
+  });
   window.addEventListener("afterprint", function () {
     document.documentElement.classList.remove("tti-print-one");
     [].forEach.call(document.querySelectorAll(".tti-print-target"), function (b) { b.classList.remove("tti-print-target"); });
