@@ -58,8 +58,9 @@ check: $(BIN)/.test-installed
 	$(SPELL_CMD)
 	$(LINT_CMD)
 
+# Tests run in parallel, one process per core, and the slowest are listed at the end.
 test: check
-	SITE_CONFIG=$(CONFIG) $(BIN)/python -m pytest
+	KB_CHECKED=1 SITE_CONFIG=$(CONFIG) $(BIN)/python -m pytest -n auto --dist worksteal --durations=15
 
 bench: $(BIN)/.site-installed
 	$(BIN)/python tests/bench.py $(ARGS)

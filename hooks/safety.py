@@ -81,7 +81,12 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
 @event_priority(-100)  # every page is read and rendered; no template has run yet
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
     """Page titles, descriptions and subtitles reach the templates as HTML: front-matter text is
-    escaped, and a title MkDocs took from the page's first heading is already HTML."""
+    escaped, and a title MkDocs took from the page's first heading is already HTML. A template or
+    an icon named in front matter must exist (the theme would stop with a traceback)."""
+    templates = set(env.list_templates(filter_func=lambda name: name.endswith(".html")))
+    named = {page.meta["icon"] for file in files.documentation_pages()
+             if (page := file.page) is not None and isinstance(page.meta.get("icon"), str)}
+    icons = {f".icons/{name}.svg" for name in named if _has_template(env, f".icons/{name}.svg")}
     for file in files.documentation_pages():
         page = file.page
         if page is None or page.markdown is None:

@@ -83,16 +83,37 @@ def axe_source() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
-def axe_violations(page) -> list[str]:
-    """Run every axe-core rule on the page; one line per violation with its nodes.
+#: The parts of a page that come from the theme's templates, the same on every page of a section.
+CHROME = [[".md-sidebar--primary"], [".md-header"], [".md-footer"], [".md-search"]]
+
+
+def axe_violations(page, *, chrome: bool = True) -> list[str]:
+    """Run every axe-core rule on the page; one line per violation with its nodes. With
+    `chrome=False`, the header, navigation, search and footer are left out (for pages whose
+    section was already checked whole: they are the same templates with other words).
 
     Waits for CSS transitions to end first: colours measured mid-fade are not the page's."""
     page.wait_for_function("""() => document.getAnimations().every(a => a.playState !== 'running'
         || !isFinite(a.effect.getComputedTiming().endTime))""", timeout=5000)
     page.evaluate(axe_source())
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    result = page.evaluate("([whole, chrome]) => axe.run(whole ? document : {exclude: chrome}, "
+                           "{resultTypes: ['violations']})", [chrome, CHROME])
     lines = []
     for v in result["violations"]:
         targets = ", ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:5])
         lines.append(f"{v['id']} ({v['impact']}): {v['help']} -> {targets}")
     return lines
+
+
+def instant(page, url: str) -> None:
+    """Go to `url` by Material's instant navigation (a click on a link to it), and wait until
+    the new page is in place."""
+    page.evaluate("""u => new Promise(done => {
+        const link = Object.assign(document.createElement('a'), {href: u, textContent: 'next'});
+        document.body.appendChild(link);
+        let first = true;  // document$ repeats the current page to a new subscriber
+        const sub = document$.subscribe(() => { if (first) { first = false; } else { sub.unsubscribe(); done(); } });
+        link.click();
+        link.remove();
+    })""", url)
+    assert page.url == url, (page.url, url)

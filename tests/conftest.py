@@ -117,15 +117,31 @@ def copy_fixture(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Build]]:
-    """The real site, built for the address it is served on, so instant navigation is real."""
-    from browser import free_port, serve
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Build]:
+    """The real project, built once per test process for the local address it may be served
+    on (so that instant navigation is real). It must build without a warning."""
+    from browser import free_port
 
     port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    site = run_build(ROOT, tmp_path_factory.mktemp("served"), config_file=SITE_CONFIG, site_url=base)
-    assert site.ok and not site.records, site.messages
-    with serve(site.site, port):
+    result = run_build(ROOT, tmp_path_factory.mktemp("site"), config_file=SITE_CONFIG,
+                       site_url=f"http://127.0.0.1:{port}/")
+    assert result.ok and not result.records, result.messages
+    return port, result
+
+
+@pytest.fixture(scope="session")
+def site(built: tuple[int, Build]) -> Build:
+    """The real project, built once."""
+    return built[1]
+
+
+@pytest.fixture(scope="session")
+def served(built: tuple[int, Build]) -> Iterator[tuple[str, Build]]:
+    """The real site, served on the address it was built for."""
+    from browser import serve
+
+    port, site = built
+    with serve(site.site, port) as base:
         yield base, site
 
 
@@ -155,14 +171,6 @@ def blocked(playwright, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     context = launch_blocking_storage(playwright, tmp_path_factory.mktemp("blocked-profile"))
     yield context
     context.close()
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real project, built once for the session. It must build without a warning."""
-    result = run_build(ROOT, tmp_path_factory.mktemp("site"), config_file=SITE_CONFIG)
-    assert result.ok and not result.records, result.messages
-    return result
 
 
 @pytest.fixture
@@ -220,12 +228,12 @@ BuildFn = Callable[..., Build]
 
 def pytest_terminal_summary(terminalreporter) -> None:
     """Report every guide's reading grade, as the writing standard asks."""
-    from test_content import GRADES
+    import statistics
 
-    if GRADES:
-        terminalreporter.section("Flesch-Kincaid grade of each guide")
-        for path, grade in sorted(GRADES.items()):
-            terminalreporter.write_line(f"{grade:5.1f}  {path}")
-        import statistics
+    from test_content import grades
 
-        terminalreporter.write_line(f"median {statistics.median(GRADES.values()):.1f}")
+    found = grades()
+    terminalreporter.section("Flesch-Kincaid grade of each guide")
+    for path, grade in sorted(found.items()):
+        terminalreporter.write_line(f"{grade:5.1f}  {path}")
+    terminalreporter.write_line(f"median {statistics.median(found.values()):.1f}")

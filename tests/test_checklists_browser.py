@@ -25,7 +25,7 @@ def open_page(browser: Browser, base: str, path: str = PAGE, init: str | None = 
     # Errors from the site's own scripts (Material's may complain when storage is blocked).
     page.on("pageerror", lambda e: "/assets/js/" in (e.stack or "") and errors.append(str(e)))
     page.errors = errors  # type: ignore[attr-defined]
-    page.goto(base + path, wait_until="networkidle")
+    page.goto(base + path, wait_until="load")
     return page
 
 
@@ -49,7 +49,7 @@ def test_ticks_show_progress_and_survive_a_reload(served, browser: Browser) -> N
     item(page, "no-ghosting").check()
     assert progress(page) == "2 of 7 done"
     assert stored(page)["declining"] == {"thank-them": True, "no-ghosting": True}
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     assert item(page, "thank-them").is_checked() and item(page, "no-ghosting").is_checked()
     assert progress(page) == "2 of 7 done"
     assert not page.errors
@@ -80,7 +80,7 @@ def test_the_same_checklist_on_another_page_shares_its_ticks(served, browser: Br
     base, _ = served
     page = open_page(browser, base)
     item(page, "decide-soon").check()
-    page.goto(base + "declining/how-to-decline/", wait_until="networkidle")
+    page.goto(base + "declining/how-to-decline/", wait_until="load")
     assert item(page, "decide-soon").is_checked()
     page.context.close()
 
@@ -153,7 +153,7 @@ def test_with_storage_blocked_every_page_works_and_says_ticks_will_not_be_kept(s
     page = blocked.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(base, wait_until="networkidle")
+    page.goto(base, wait_until="load")
     assert page.evaluate("document.documentElement.classList.contains('tti-no-storage')")
     page.keyboard.press("/")
     page.keyboard.type("recruiter")
@@ -162,7 +162,7 @@ def test_with_storage_blocked_every_page_works_and_says_ticks_will_not_be_kept(s
     before = page.evaluate("document.body.dataset.mdColorScheme")
     page.locator("label.md-header__button[for^='__palette']:visible").first.click()
     page.wait_for_function("s => document.body.dataset.mdColorScheme !== s", arg=before)
-    page.goto(base + PAGE, wait_until="networkidle")
+    page.goto(base + PAGE, wait_until="load")
     assert "blocking saved data" in saving(page), "the notice shows before any tick"
     item(page, "thank-them").check()
     assert progress(page) == "1 of 7 done"
@@ -178,14 +178,14 @@ def test_two_tabs_keep_each_others_ticks(served, browser: Browser) -> None:
     base, _ = served
     first = open_page(browser, base)
     second = first.context.new_page()
-    second.goto(base + PAGE, wait_until="networkidle")
+    second.goto(base + PAGE, wait_until="load")
     item(first, "thank-them").check()
     item(second, "no-ghosting").check()
     assert stored(first)["declining"] == {"thank-them": True, "no-ghosting": True}
-    first.wait_for_function("document.querySelector('[data-item=no-ghosting]').checked")
+    first.wait_for_function("() => document.querySelector('[data-item=no-ghosting]').checked")
     assert item(first, "no-ghosting").is_checked() and progress(first) == "2 of 7 done", "the other tab shows"
     item(first, "thank-them").uncheck()
-    second.wait_for_function("!document.querySelector('[data-item=thank-them]').checked")
+    second.wait_for_function("() => !document.querySelector('[data-item=thank-them]').checked")
     assert stored(second)["declining"] == {"no-ghosting": True}
     first.context.close()
 
@@ -263,7 +263,7 @@ def test_import_from_a_file_and_from_text(served, browser: Browser, tmp_path) ->
     path = tmp_path / "ticks.json"
     path.write_text(export_text({"decide-soon": True, "no-ghosting": False, "unknown": True}), encoding="utf-8")
     page.locator(f"{BOX} [data-panel] input[type=file]").set_input_files(str(path))
-    page.wait_for_function("document.querySelector('[data-checklist=declining] [data-panel] textarea').value.length > 0")
+    page.wait_for_function("() => document.querySelector('[data-checklist=declining] [data-panel] textarea').value.length > 0")
     page.locator(f'{BOX} [data-action="import-yes"]').click()
     question = page.locator(f"{BOX} [data-panel] p").inner_text()
     assert question.startswith("Replace your ticks") and "2 of the 7 items" in question and "1 of them ticked" in question

@@ -213,7 +213,7 @@ def test_hostile_input_is_inert(inert_site, browser, case: Case) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     for path in case.pages:
-        page.goto(base + path, wait_until="networkidle")
+        page.goto(base + path, wait_until="load")
         page.keyboard.press("Tab")  # anything with autofocus or onfocus gets its chance
         found = page.evaluate("""() => {
             const all = [...document.querySelectorAll('*')];

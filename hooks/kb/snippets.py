@@ -56,8 +56,9 @@ def check(markdown: str, path: str, bases: list[Path], *, first_line: int = 1) -
         try:
             yamlfile.read_text(found, f"snippets/{name}")
         except ContentError as exc:
-            raise ContentError(path, f"the snippet '{name}' cannot be included: {exc}",
-                               "fix the snippet file first", line=line) from None
+            where = f"snippets/{name}" + (f":{exc.line}" if exc.line else "")
+            raise ContentError(path, f"the snippet '{name}' cannot be included: {exc.problem} ({where})",
+                               exc.fix, line=line) from None
 
 
 def _within(path: Path, base: Path) -> bool:
