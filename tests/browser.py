@@ -58,14 +58,23 @@ def free_port() -> int:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    headers_to_send: dict[str, str] = {}
+
     def log_message(self, *args) -> None:
         pass
 
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
 
 @contextmanager
-def serve(directory: Path, port: int) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1:`port` in a thread; yields the base URL."""
-    handler = functools.partial(_Quiet, directory=str(directory))
+def serve(directory: Path, port: int, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1:`port` in a thread, sending `headers` with every
+    response; yields the base URL."""
+    handler = functools.partial(type("Handler", (_Quiet,), {"headers_to_send": dict(headers or {})}),
+                                directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

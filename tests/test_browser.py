@@ -148,3 +148,37 @@ def test_scenario_finder_without_javascript_is_a_list_of_links(served, browser: 
     links = page.locator(".tti-finder__group li a")
     assert links.count() >= 16 and all(links.nth(i).is_visible() for i in range(links.count()))
     context.close()
+
+
+def test_the_site_works_under_the_strict_policy_sent_as_a_header(site, browser: Browser) -> None:
+    """The documented header (kb.csp.policy(), with frame-ancestors) on top of the <meta> tag:
+    search, the colour toggle, a checklist's buttons and the message builder all work, and the
+    browser refuses nothing."""
+    from browser import free_port, serve
+    from kb import csp
+
+    with serve(site.site, free_port(), headers={"Content-Security-Policy": csp.policy()}) as base:
+        context = browser.new_context()
+        context.add_init_script(WATCH_CSP)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        response = page.goto(base, wait_until="load")
+        assert response.headers["content-security-policy"] == csp.policy()
+        page.keyboard.press("/")
+        page.keyboard.type("recruiter")
+        page.locator(".md-search-result__item a").first.wait_for()
+        page.keyboard.press("Escape")
+        page.get_by_title("Switch to dark mode").click()
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        page.goto(base + "checklists/", wait_until="load")
+        page.locator("[data-checklist] input[data-item]").first.check()
+        page.locator('[data-checklist] [data-action="reset"]').first.click()
+        assert page.locator("[data-checklist] [data-panel]").first.is_visible()
+        page.goto(base + "messages/write-your-message/", wait_until="load")
+        page.locator(".tti-builder__form").wait_for(state="visible")
+        page.get_by_label("Their name", exact=True).fill("Ana")
+        assert page.locator("[data-body]").inner_text().startswith("Dear Ana,")
+        assert page.evaluate("window.__csp") == [] and errors == []
+        context.close()

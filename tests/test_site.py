@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 
 import pytest
 
-from conftest import Build
+from conftest import ROOT, Build, run_build
 
 GUIDE_SECTIONS = ("why", "bad-reasons", "stages", "declining")
 
@@ -119,3 +121,35 @@ def test_edit_this_page_links_to_the_repository(site: Build) -> None:
     link = site.soup("why/practice/index.html").select_one("a.md-content__button[href]")
     repo = site.config.repo_url.rstrip("/")
     assert link is not None and link["href"] == f"{repo}/edit/main/docs/why/practice.md"
+
+
+def test_two_builds_of_one_commit_are_byte_identical(small, tmp_path, monkeypatch) -> None:
+    """With SOURCE_DATE_EPOCH set (the Makefile sets it from the last commit), every file of
+    two builds is the same, and the sitemap gives that date."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    first = small.build()
+    second = run_build(small.root, tmp_path / "second", config_file="site.yml")
+    assert first.ok and second.ok, first.messages + second.messages
+    files = sorted(p.relative_to(first.site) for p in first.site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
+    different = [str(f) for f in files if (first.site / f).read_bytes() != (second.site / f).read_bytes()]
+    assert different == []
+    assert "<lastmod>2026-01-01</lastmod>" in first.html("sitemap.xml")
+
+
+def test_the_makefile_takes_the_build_date_from_the_last_commit() -> None:
+    commit = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    if commit.returncode != 0 or not commit.stdout.strip():
+        pytest.skip("not a git checkout")
+    made = subprocess.run(["make", "-s", "print-SOURCE_DATE_EPOCH"], cwd=ROOT, capture_output=True, text=True,
+                          env={k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"})
+    assert made.stdout.strip() == commit.stdout.strip()
+
+
+def test_the_documented_policy_is_the_one_the_site_uses(site: Build) -> None:
+    from kb import csp
+
+    text = site.soup("about/fork-and-rebrand/index.html").get_text()
+    assert f"Content-Security-Policy: {csp.policy()}" in text
+    meta = site.soup("index.html").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta["content"] == csp.policy(meta=True)
