@@ -32,11 +32,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         for shown, text in brand.chain(Path(config.config_file_path), state.root):
             yamlfile.check_config(text, shown)
+        config_file = Path(config.config_file_path)
         for key in CONFIG_TEXT:
             if config[key] is not None:
-                shown, line = brand.origin(Path(config.config_file_path), key, state.root)
-                config[key] = safety.escaped(safety.plain(config[key], shown, line=line, key=key,
-                                                          what=f"`{key}`"))
+                where = lambda key=key: brand.origin(config_file, key, state.root)  # noqa: E731 - only on a mistake
+                try:
+                    text = safety.plain(config[key], "", key=key, what=f"`{key}`")
+                except ContentError as exc:
+                    shown, line = where()
+                    raise ContentError(shown, exc.problem, exc.fix, line=line, key=key) from None
+                config[key] = safety.escaped(text)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     for name, new in (("mkdocs.structure.pages", LinkMessages(source=_source, anchors=_anchors, pages=_pages,
@@ -83,7 +88,7 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
     """Page titles, descriptions and subtitles reach the templates as HTML: front-matter text is
     escaped, and a title MkDocs took from the page's first heading is already HTML. A template or
     an icon named in front matter must exist (the theme would stop with a traceback)."""
-    templates = set(env.list_templates(filter_func=lambda name: name.endswith(".html")))
+    templates: set[str] = set()  # listed when a page first names one: listing them is not free
     named = {page.meta["icon"] for file in files.documentation_pages()
              if (page := file.page) is not None and isinstance(page.meta.get("icon"), str)}
     icons = {f".icons/{name}.svg" for name in named if _has_template(env, f".icons/{name}.svg")}
@@ -95,6 +100,8 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = safety.escaped(page.meta[key])
         template = page.meta.get("template")
+        if template and not templates:
+            templates.update(env.list_templates(filter_func=lambda name: name.endswith(".html")))
         if template and template not in templates:
             raise PluginError(str(ContentError(
                 state.shown(file.src_uri), f"the template '{template}' does not exist",

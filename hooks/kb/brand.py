@@ -186,8 +186,7 @@ def _check_values(brand: dict, where: str, fail, root: Path) -> None:
             continue
         full = f"{where}.{dotted}"
         if kind in ("text", "paragraphs"):
-            shown, line = origin_of(fail, full)
-            checked = safety.plain(value, shown, line=line, key=full, what=f"`{full}`")
+            checked = _plain(value, full, fail, f"`{full}`")
             holder[key] = checked if kind == "text" else value.strip()
         elif kind == "url":
             problem = check_url(value)
@@ -214,17 +213,18 @@ def _check_values(brand: dict, where: str, fail, root: Path) -> None:
     links = (brand.get("footer") or {}).get("links") or {}
     for label, link in links.items():
         full = f"{where}.footer.links.{label}"
-        shown, line = origin_of(fail, full)
-        safety.plain(str(label), shown, line=line, key=full, what="a footer link's label")
+        _plain(str(label), full, fail, "a footer link's label")
         problem = check_url(link) if isinstance(link, str) else "is not text"
         if problem:
             raise fail(full, f"the footer link '{label}' {problem}", "write it as `Label: https://...`")
 
 
-def origin_of(fail, dotted: str) -> tuple[str, int | None]:
-    """The (file, line) a `fail` callback would report for `dotted`."""
-    error = fail(dotted, "", "")
-    return error.path, error.line
+def _plain(value: object, dotted: str, fail, what: str) -> str:
+    """`safety.plain`, with a mistake reported where the overlay (or what it inherits) sets it."""
+    try:
+        return safety.plain(value, "", key=dotted, what=what)
+    except ContentError as exc:
+        raise fail(dotted, exc.problem, exc.fix) from None
 
 
 def _line_text(config_file: Path, root: Path, shown: str, line: int | None) -> str:

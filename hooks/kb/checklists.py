@@ -100,10 +100,11 @@ def load(path: Path, shown: str) -> Checklist:
                                "give each item its own id; ids must stay stable once published",
                                line=lines.at("items", index, "id"), key="id")
         seen[item["id"]] = index
-    items = tuple(Item(i["id"], safety.plain(i["text"], shown, line=lines.at("items", n, "text"), key="text",
+    items = tuple(Item(i["id"], safety.plain(i["text"], shown, line=lambda n=n: lines.at("items", n, "text"), key="text",
                                              what=f"the text of item '{i['id']}'"), i.get("why"))
                   for n, i in enumerate(data["items"]))
-    title, intro = (safety.plain(data[key], shown, line=lines.find(key), key=key, what=f"the {key}")
+    title, intro = (safety.plain(data[key], shown, line=lambda key=key: lines.find(key), key=key,
+                                  what=f"the {key}")
                     for key in ("title", "intro"))
     return Checklist(data["id"], title, intro, items, shown, lines)
 
@@ -112,9 +113,10 @@ def check_markdown(checklists: Iterable[Checklist], check: Callable[..., None]) 
     """The intro and each item are Markdown: `check` renders them as the site does and refuses
     anything unsafe, at the data file's line."""
     for checklist in checklists:
-        check(checklist.intro, checklist.shown, line=checklist.lines.find("intro"), key="intro")
+        lines = checklist.lines
+        check(checklist.intro, checklist.shown, line=lambda: lines.find("intro"), key="intro")
         for n, item in enumerate(checklist.items):
-            check(item.text, checklist.shown, line=checklist.lines.at("items", n, "text"), key="text")
+            check(item.text, checklist.shown, line=lambda n=n: lines.at("items", n, "text"), key="text")
 
 
 def check_links(checklists: Iterable[Checklist], pages: Iterable[str]) -> None:

@@ -149,9 +149,9 @@ def validate(fm: FrontMatter, *, guide: bool, sources: dict[str, Any],
 
     for key in TEXT_KEYS:
         if key in meta:
-            meta[key] = safety.plain(meta[key], path, line=fm.line(key), key=key, what=f"'{key}'")
+            meta[key] = safety.plain(meta[key], path, line=lambda key=key: fm.line(key), key=key, what=f"'{key}'")
     if "questions" in meta:
-        meta["questions"] = [safety.plain(q, path, line=fm.lines.at("questions", n), key="questions",
+        meta["questions"] = [safety.plain(q, path, line=lambda n=n: fm.lines.at("questions", n), key="questions",
                                           what="a question") for n, q in enumerate(meta["questions"])]
     if "reviewed" in meta:
         meta["reviewed"] = _check_date(meta["reviewed"], fm, today or dt.date.today())

@@ -261,7 +261,7 @@ def load(path: Path, templates: Mapping[str, Template]) -> Builder:
         if isinstance(value, str) and (value.strip() or empty_ok):
             if not value.strip():
                 return value  # an empty `use:` drops the words it finds
-            checked = safety.plain(value, SHOWN, line=lines.at(*where), key=str(where[-1]), what=what)
+            checked = safety.plain(value, SHOWN, line=lambda: lines.at(*where), key=str(where[-1]), what=what)
             return value if empty_ok else checked  # `find` and `use` keep their exact spaces
         raise fail(where, f"{what} must be text", f"write it after the colon, e.g. `{where[-1]}: ...`",
                    str(where[-1]))

@@ -17,7 +17,6 @@ The rule, applied everywhere:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -44,6 +43,8 @@ URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "ci
 #: Schemes a URL may have; a URL without one (relative, `#id`) is always allowed.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+#: A line number, or a function that finds it: called only when there is a mistake to report.
+Line = int | None | Callable[[], int | None]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -61,6 +62,8 @@ def url_scheme(value: str) -> str | None:
 
     Browsers drop leading and trailing spaces and control characters, and tabs and newlines
     anywhere, before they read the scheme: `" java\\tscript:"` is `javascript:`."""
+    if ":" not in value:  # most links: relative paths and #anchors
+        return None
     value = re.sub(r"[\t\n\r]", "", value).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
                                                    "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18"
                                                    "\x19\x1a\x1b\x1c\x1d\x1e\x1f \x0c")
@@ -80,7 +83,7 @@ def problems(html: str) -> list[Problem]:
     next(nodes, None)  # the <body> that holds the fragment
     for node in nodes:
         tag = node.tag
-        if tag.startswith("-"):  # comments
+        if tag[0] == "-":  # comments
             continue
         if tag not in ALLOWED_TAGS:
             found.append(Problem(f"the element <{tag}> is not allowed in page content",
@@ -88,30 +91,37 @@ def problems(html: str) -> list[Problem]:
                                               "such as <div>, <span>, <details> or <kbd>"),
                                  f"<{tag}"))
             continue
-        for name, value in node.attributes.items():
-            name = name.lower()
-            value = value or ""
-            if name.startswith("on"):
-                found.append(Problem(f"the attribute '{name}' on <{tag}> would run script",
-                                     "remove it: pages may not carry event handlers", name))
-            elif name == "style":
-                found.append(Problem(f"the attribute 'style' on <{tag}> is not allowed",
-                                     "remove it and use a class from the site's stylesheet; inline "
-                                     "styles are refused by the site's Content-Security-Policy", "style"))
-            elif name in ("srcdoc", "formtarget") or name.startswith("xmlns"):
-                found.append(Problem(f"the attribute '{name}' on <{tag}> is not allowed",
-                                     "remove it", name))
-            elif name in URL_ATTRIBUTES:
-                for url in (_srcset(value) if name == "srcset" else [value]):
-                    scheme = url_scheme(url)
-                    if scheme is not None and scheme not in SAFE_SCHEMES:
-                        found.append(Problem(
-                            f"the link '{_short(url)}' uses '{scheme}:', which is not allowed",
-                            "link to a page of the site (a relative .md path) or to an https:// address",
-                            url.strip()[: len(scheme) + 1] if scheme else url))
-            elif name == "id" and value.startswith("__"):
-                found.append(Problem(f"the id '{value}' is reserved for the theme",
-                                     "choose an id that does not start with two underscores", value))
+        attributes = node.attributes
+        if attributes:
+            found.extend(_attribute_problems(tag, attributes))
+    return found
+
+
+def _attribute_problems(tag: str, attributes: dict[str, str | None]) -> list[Problem]:
+    found = []
+    for name, value in attributes.items():
+        name = name.lower()
+        value = value or ""
+        if name.startswith("on"):
+            found.append(Problem(f"the attribute '{name}' on <{tag}> would run script",
+                                 "remove it: pages may not carry event handlers", name))
+        elif name == "style":
+            found.append(Problem(f"the attribute 'style' on <{tag}> is not allowed",
+                                 "remove it and use a class from the site's stylesheet; inline "
+                                 "styles are refused by the site's Content-Security-Policy", "style"))
+        elif name in ("srcdoc", "formtarget") or name.startswith("xmlns"):
+            found.append(Problem(f"the attribute '{name}' on <{tag}> is not allowed", "remove it", name))
+        elif name in URL_ATTRIBUTES:
+            for url in (_srcset(value) if name == "srcset" else [value]):
+                scheme = url_scheme(url)
+                if scheme is not None and scheme not in SAFE_SCHEMES:
+                    found.append(Problem(
+                        f"the link '{_short(url)}' uses '{scheme}:', which is not allowed",
+                        "link to a page of the site (a relative .md path) or to an https:// address",
+                        url.strip()[: len(scheme) + 1]))
+        elif name == "id" and value.startswith("__"):
+            found.append(Problem(f"the id '{value}' is reserved for the theme",
+                                 "choose an id that does not start with two underscores", value))
     return found
 
 
@@ -144,7 +154,7 @@ def line_of(source: str, needle: str, first_line: int = 1) -> int | None:
 
 
 def check_html(html: str, shown: str, *, source: Callable[[], str] | None = None,
-               line: int | None = None, key: str | None = None) -> None:
+               line: Line = None, key: str | None = None) -> None:
     """Raise ContentError for the first problem in rendered `html`. Its line is the first line
     of the Markdown `source()` (the whole file; read only when there is a problem) that holds
     the offending word, or else `line`."""
@@ -154,7 +164,7 @@ def check_html(html: str, shown: str, *, source: Callable[[], str] | None = None
     if found:
         first = found[0]
         where = line_of(source(), first.needle) if source else None
-        raise ContentError(shown, first.what, first.fix, line=where or line, key=key)
+        raise ContentError(shown, first.what, first.fix, line=where or (line() if callable(line) else line), key=key)
 
 
 class MarkdownCheck:
@@ -171,7 +181,7 @@ class MarkdownCheck:
         self._configs = {k: v for k, v in configs.items() if k in self._extensions}
         self._md: markdown.Markdown | None = None
 
-    def __call__(self, text: str, shown: str, *, line: int | None = None, key: str | None = None) -> None:
+    def __call__(self, text: str, shown: str, *, line: Line = None, key: str | None = None) -> None:
         if not any(c in text for c in "<[{"):  # no HTML, no link, no attribute list
             return
         if self._md is None:
@@ -182,23 +192,28 @@ class MarkdownCheck:
 
 # ---- plain text ----
 
-def plain(value: object, shown: str, *, line: int | None = None, key: str | None = None,
+def plain(value: object, shown: str, *, line: Line = None, key: str | None = None,
           what: str = "the text") -> str:
     """A plain-text value from a file, checked: text with no control characters or broken
-    characters, and not blank. Returns it with its runs of white space made single."""
+    characters, and not blank. Returns it with its runs of white space made single. `line` may
+    be a function, called only when there is a mistake to report (finding a line is not free)."""
+    def fail(problem: str, fix: str) -> ContentError:
+        return ContentError(shown, problem, fix, line=line() if callable(line) else line, key=key)
+
     if not isinstance(value, str):
-        raise ContentError(shown, f"{what} must be text", "write it after the colon, quoted if it "
-                           "holds ': ' or starts with a special character", line=line, key=key)
+        raise fail(f"{what} must be text", "write it after the colon, quoted if it holds ': ' or starts "
+                   "with a special character")
     bad = _CONTROL.search(value.replace("\n", " ").replace("\t", " ").replace("\r", " "))
     if bad:
-        raise ContentError(shown, f"{what} holds the control character U+{ord(bad.group()):04X}",
-                           "delete it (it is invisible: retype the words around it)", line=line, key=key)
-    if any(unicodedata.category(c) == "Cs" for c in value):
-        raise ContentError(shown, f"{what} holds a broken character (a lone surrogate)",
-                           "retype the text around it", line=line, key=key)
+        raise fail(f"{what} holds the control character U+{ord(bad.group()):04X}",
+                   "delete it (it is invisible: retype the words around it)")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # only a lone surrogate cannot be encoded
+        raise fail(f"{what} holds a broken character (a lone surrogate)", "retype the text around it") from None
     text = " ".join(value.split())
     if not text:
-        raise ContentError(shown, f"{what} is blank", "write the text, or remove the key", line=line, key=key)
+        raise fail(f"{what} is blank", "write the text, or remove the key")
     return text
 
 

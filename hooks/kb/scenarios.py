@@ -108,9 +108,11 @@ def load(path: Path, *, shown: str = SHOWN, templates: Iterable[str] = (),
                                        did_you_mean(value, sorted(known), what), line=where(key),
                                        key=key)
             related[key] = tuple(values)
-        statement, group = (safety.plain(entry[key], shown, line=where(key), key=key, what=f"the {key}")
+        statement, group = (safety.plain(entry[key], shown, line=lambda key=key: where(key), key=key,
+                                         what=f"the {key}")
                             for key in ("statement", "group"))
-        answer = safety.plain(entry["answer"], shown, line=where("answer"), key="answer", what="the answer")
+        answer = safety.plain(entry["answer"], shown, line=lambda: where("answer"), key="answer",
+                              what="the answer")
         found.append(Scenario(ident, statement, answer, group, lines=lines, index=index, **related))
     return found
 
@@ -132,8 +134,8 @@ def _slugify(text: str) -> str:
 def check_answers(scenarios: Sequence[Scenario], check: Callable[..., None]) -> None:
     """Each answer is Markdown: `check` renders it as the site does and refuses anything unsafe."""
     for scenario in scenarios:
-        check(scenario.answer, SHOWN, line=scenario.lines.at("scenarios", scenario.index, "answer")
-              if scenario.lines else None, key="answer")
+        check(scenario.answer, SHOWN, key="answer",
+              line=lambda s=scenario: s.lines.at("scenarios", s.index, "answer") if s.lines else None)
 
 
 def check_guides(scenarios: Sequence[Scenario], guides: Sequence[GuideRef]) -> None:

@@ -94,7 +94,7 @@ def load(docs_dir: Path, *, today: dt.date | None = None) -> dict[str, Source]:
             raise fail(f"source '{ident}' is official guidance but has no `url:`", "url",
                        "official guidance must link a public copy, so that readers can check it: "
                        + HOW["url"])
-        text = {key: safety.plain(entry[key], SHOWN, line=lines.at("sources", ident, key), key=key,
+        text = {key: safety.plain(entry[key], SHOWN, line=lambda key=key: lines.at("sources", ident, key), key=key,
                                   what=f"`{key}:` of source '{ident}'")
                 for key in ("title", "publisher", "author", "note", "country") if key in entry}
         found[ident] = Source(ident, text["title"], text["publisher"], date, entry["kind"], url,

@@ -162,8 +162,9 @@ def check_config(text: str, shown: str) -> None:
             stack.extend(node.value)
 
 
-class _AnyTagLoader(yaml.SafeLoader):
-    """Composes files that use MkDocs' tags (!ENV, !relative) without resolving them."""
+class _AnyTagLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Composes files that use MkDocs' tags (!ENV, !relative) without resolving them (libyaml's
+    composer when PyYAML has it: twenty times quicker)."""
 
 
 _AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
