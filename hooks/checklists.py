@@ -1,5 +1,5 @@
-"""MkDocs hooks for checklists: load and check docs/_data/checklists/*.yml, and expand
-`<!-- kb:checklist ID -->` in any page. Thin adapters; the logic lives in `kb.checklists`.
+"""MkDocs hooks for checklists: load and check docs/_data/checklists/*.yml into the build model,
+and check their links once the pages are known. Thin adapters; the logic lives in `kb.checklists`.
 """
 
 from __future__ import annotations
@@ -13,26 +13,22 @@ from kb import checklists, state
 from kb.errors import ContentError
 
 
-@event_priority(10)  # after guides.on_config (the reset), before scenarios.on_config (uses the ids)
+@event_priority(10)  # after guides.on_config starts the model, before scenarios.on_config (uses the ids)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site = state.site
     try:
-        found = checklists.load_all(state.docs / checklists.FOLDER, state.shown(checklists.FOLDER))
-        checklists.check_markdown(found.values(), state.extra["markdown_check"])
+        found = checklists.load_all(site.docs / checklists.FOLDER, site.shown(checklists.FOLDER))
+        checklists.check_markdown(found.values(), site.check_markdown)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
-    state.extra["checklists"] = found
-    state.extra["checklist_ids"] = set(found)
-    state.extra["checklist_titles"] = {c.id: c.title for c in found.values()}
-    state.extra.setdefault("directives", {})["checklist"] = (
-        lambda uri, args: checklists.markdown(found, args, uri))
+    state.update(checklists=found)
     return config
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Every `why` link names a page that exists."""
     try:
-        checklists.check_links(state.extra["checklists"].values(),
-                               [f.src_uri for f in files.documentation_pages()])
+        checklists.check_links(state.site.checklists.values(), [f.src_uri for f in files.documentation_pages()])
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     return files

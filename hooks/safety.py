@@ -30,12 +30,12 @@ META_TEXT = ("title", "description", "subtitle")
 @event_priority(-100)  # last: the other hooks have read the config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
-        for shown, text in brand.chain(Path(config.config_file_path), state.root):
+        for shown, text in brand.chain(Path(config.config_file_path), state.site.root):
             yamlfile.check_config(text, shown)
         config_file = Path(config.config_file_path)
         for key in CONFIG_TEXT:
             if config[key] is not None:
-                where = lambda key=key: brand.origin(config_file, key, state.root)  # noqa: E731 - only on a mistake
+                where = lambda key=key: brand.origin(config_file, key, state.site.root)  # noqa: E731 - only on a mistake
                 try:
                     text = safety.plain(config[key], "", key=key, what=f"`{key}`")
                 except ContentError as exc:
@@ -57,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-100)  # last: every hook has added its generated files
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """No two files may publish to the same address: MkDocs would keep one and drop the other."""
-    state.extra["files"] = files
+    state.update(files=files)
     owners: dict[str, File] = {}
     for file in files:
         other = owners.setdefault(file.dest_uri, file)
@@ -147,7 +147,7 @@ def _origin(file: File) -> str:
 # ---- what the link messages need to know ----
 
 def _source(src: str) -> str | None:
-    path = state.docs / src
+    path = state.site.docs / src
     try:
         return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
     except OSError:
@@ -155,12 +155,12 @@ def _source(src: str) -> str | None:
 
 
 def _anchors(src: str) -> set[str]:
-    files: Files | None = state.extra.get("files")
+    files: Files | None = state.site.files
     found = files.get_file_from_path(src) if files else None
     page = found.page if found else None
     return set(page.present_anchor_ids or ()) if page else set()
 
 
 def _pages() -> list[str]:
-    files: Files | None = state.extra.get("files")
+    files: Files | None = state.site.files
     return [f.src_uri for f in files.documentation_pages()] if files else []

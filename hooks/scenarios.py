@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from kb import frontmatter, scenarios, state, yamlfile
+from kb import brand, frontmatter, scenarios, state, yamlfile
 from kb.errors import ContentError
 
 FINDER = "scenarios/index.md"
@@ -22,7 +22,7 @@ _HEADING_ID = re.compile(r"^#{2,6}\s+(?P<title>.+?)\s*\{\s*#(?P<id>[a-z0-9-]+)\s
 
 def _titles(page: str) -> dict[str, str]:
     """Titles of the headings with an explicit id on a docs page, by id."""
-    path = state.docs / page
+    path = state.site.docs / page
     text = yamlfile.read_text(path, state.shown(page)) if path.is_file() else ""
     return {m["id"]: m["title"] for m in _HEADING_ID.finditer(text)}
 
@@ -30,15 +30,17 @@ def _titles(page: str) -> dict[str, str]:
 @event_priority(0)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the registry, and put the hubs in the navigation after the finder page."""
-    templates = {p.stem for base in state.snippet_bases for p in (base / "messages").glob("*.txt")}
-    checklists = state.extra.get("checklist_ids", set())
+    site = state.site
+    templates = {p.stem for base in site.snippet_bases for p in (base / "messages").glob("*.txt")}
     try:
-        registry = scenarios.load(state.docs / "_data" / "scenarios.yml",
-                                  templates=templates, checklists=checklists)
-        scenarios.check_answers(registry, state.extra["markdown_check"])
+        registry = scenarios.load(site.docs / "_data" / "scenarios.yml",
+                                  templates=templates, checklists=set(site.checklists))
+        registry = scenarios.without_hidden(registry, site.brand.hide, site.config_file, site.root)
+        scenarios.check_answers(registry, site.check_markdown)
+        brand.check_policy_scenarios(site.brand, [s.id for s in registry], site.config_file, site.root)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
-    state.extra["scenarios"] = registry
+    state.update(scenarios=tuple(registry))
     config.nav = scenarios.nav_with_hubs(config.nav, registry, FINDER)
     return config
 
@@ -46,11 +48,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(40)  # after the front matter is read (guides.on_files runs at 50)
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Check the guides' scenario ids and generate one hub page per scenario."""
-    registry = state.extra["scenarios"]
+    site = state.site
+    registry = site.scenarios
     guides = [scenarios.GuideRef(uri, fm.meta["title"], fm.meta["description"],
                                  tuple(fm.meta["scenarios"]), fm.path,
                                  lambda fm=fm: fm.line("scenarios"))
-              for uri, fm in state.metas.items() if frontmatter.is_guide(uri)]
+              for uri, fm in site.metas.items() if frontmatter.is_guide(uri)]
     try:
         scenarios.check_guides(registry, guides)
     except ContentError as exc:
@@ -58,17 +61,13 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     order = scenarios.site_order(config.nav, (f.src_uri for f in files.documentation_pages()))
     guides.sort(key=lambda g: order.get(g.src_uri, len(order)))
     index = scenarios.Index.build(guides)
-    state.extra["scenario_index"] = index
     template_titles = _titles(TEMPLATES_PAGE)
-    checklist_titles = state.extra.get("checklist_titles", {})
+    checklist_titles = {c.id: c.title for c in site.checklists.values()}
     for scenario in registry:
         content = scenarios.hub_markdown(
             scenario, index, template_titles=template_titles, checklist_titles=checklist_titles,
             templates_page=TEMPLATES_PAGE, checklists_page=CHECKLISTS_PAGE, finder=FINDER,
-            fragments=state.fragments)
+            fragments=site.fragments)
         files.append(File.generated(config, scenario.hub, content=content))
-    by_id = {s.id: s for s in registry}
-    state.extra["advice"] = lambda uri: scenarios.advice(uri, by_id, index)
-    state.extra.setdefault("directives", {})["scenario-finder"] = (
-        lambda uri, args: scenarios.finder_markdown(uri, registry))
+    state.update(index=index)
     return files

@@ -107,11 +107,13 @@ FIXTURE = ROOT / "tests" / "fixture"
 
 def copy_fixture(dest: Path) -> Path:
     """The project's config, hooks and theme with the small fixture site of tests/fixture/ as its
-    content (plus the real stylesheets, scripts and message builder data), built from site.yml."""
+    content (plus the real stylesheets, scripts, message builder data and interface strings),
+    built from site.yml."""
     copy_project(dest, tuple(p for p in PROJECT_PARTS if p != "docs"))
     shutil.copytree(FIXTURE / "docs", dest / "docs")
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     shutil.copy2(ROOT / "docs" / "_data" / "messages.yml", dest / "docs" / "_data" / "messages.yml")
+    shutil.copytree(ROOT / "docs" / "_data" / "strings", dest / "docs" / "_data" / "strings")
     shutil.copy2(FIXTURE / "site.yml", dest / "site.yml")
     return dest
 

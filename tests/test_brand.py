@@ -3,6 +3,7 @@ build with the file, key and fix; and the example office passes axe in both sche
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -175,10 +176,28 @@ def test_colour_that_fails_contrast_prints_the_ratio(project: Project) -> None:
     assert ratio in text
 
 
-def test_light_colour_that_fails_contrast(project: Project) -> None:
+def test_a_pale_accent_is_kept_for_fills_and_text_gets_a_darker_shade(project: Project) -> None:
     overlay(project, "    colors:\n      light:\n        accent: \"#ff9900\"\n")
-    fails(project, "[extra.brand.colors.light.accent]: #ff9900 has a contrast of 2.",
-          "in the light scheme", "choose a darker accent colour")
+    built = project.build(config_file="office.yml")
+    assert built.ok, built.messages
+    css = (built.site / "assets/brand.css").read_text(encoding="utf-8")
+    light = css[css.index('"default"'):css.index('"slate"')]
+    shade = re.search(r"--md-accent-fg-color: (#[0-9a-f]{6});", light).group(1)
+    assert "--tti-accent-fill: #ff9900;" in light and shade != "#ff9900"
+    assert brand.contrast(shade, "#ffffff") >= 4.5 > brand.contrast("#ff9900", "#ffffff")
+    assert "--tti-on-accent: #000000;" in light, "text on the orange fill is black"
+    checked = brand.validate({"colors": {"light": {"primary": "#1b4f8a", "accent": "#ff9900"},
+                                         "dark": {"primary": "#8cc4ff", "accent": "#ffb27a"}}},
+                             config_file=ROOT / "mkdocs.yml", root=ROOT)
+    assert checked.notes == (f"extra.brand.colors.light.accent #ff9900 has a contrast of 2.14:1 as text in the "
+                             f"light scheme: it is kept for fills and borders, and text uses {shade} "
+                             f"({brand.contrast(shade, '#ffffff'):.2f}:1)",)
+
+
+def test_a_light_primary_that_fails_contrast_is_refused(project: Project) -> None:
+    overlay(project, "    colors:\n      light:\n        primary: \"#ff9900\"\n")
+    fails(project, "[extra.brand.colors.light.primary]: #ff9900 has a contrast of 2.14:1",
+          "the primary colour is the links' colour and the header's background", "choose a darker primary colour")
 
 
 def test_brand_setting_as_a_list_is_refused(project: Project) -> None:

@@ -15,12 +15,13 @@ from browser import axe_violations
 from conftest import ROOT
 
 
-from kb import messages
+from kb import messages, strings
 
 PAGE = "messages/write-your-message/"
 BUILDER = messages.load(ROOT / "docs" / "_data" / "messages.yml",
                         messages.load_templates([ROOT / "snippets"], ROOT))
 LABELS = {name: spec.label for name, spec in BUILDER.fields.items()}
+TEXT = strings.load(ROOT / "docs", "en").strings  # the interface's words
 EVIL = "O'Brien \"Bob\" <b>&amp; Zoë 李 😀"
 NAMES = {"Name": EVIL, "Company": "Zoë & <i>Sons</i> 李", "Role": "Data “Lead” </script>",
          "Your name": "Ана-Мария 😀 O'Neil", "Colleague": "Bob <b>bold</b> &lt;"}
@@ -58,7 +59,7 @@ def fill_all(page: Page, values: dict[str, str]) -> None:
 
 
 def pick(page: Page, situation: messages.Situation, reason: int | None = None) -> None:
-    page.get_by_label(BUILDER.texts["situation"], exact=True).select_option(situation.template)
+    page.get_by_label(TEXT["builder.situation"], exact=True).select_option(situation.template)
     if reason is not None:
         page.get_by_label(BUILDER.reasons[reason].label, exact=True).check()
 
@@ -171,9 +172,9 @@ def test_text_with_a_broken_character_still_copies_and_mails(served, browser: Br
         "e => { e.value = 'Zo\\ud83d'; e.dispatchEvent(new Event('input', {bubbles: true})); }")
     assert draft(page)[1].startswith("Dear Zo\ufffd,")
     assert mailto(page)[1].startswith("Dear Zo\ufffd,")
-    page.get_by_role("button", name=BUILDER.texts["copy"]).click()
+    page.get_by_role("button", name=TEXT["builder.copy"]).click()
     page.wait_for_function("t => document.querySelector('[data-status]').textContent === t",
-                           arg=BUILDER.texts["copied"])
+                           arg=TEXT["builder.copied"])
     assert "Dear Zo\ufffd," in page.evaluate("navigator.clipboard.readText()")
     assert page.errors == []  # type: ignore[attr-defined]
     page.context.close()
@@ -185,9 +186,9 @@ def test_copy_announces_and_copies_the_message(served, browser: Browser) -> None
     fill(page, {"Name": EVIL, "Your name": "Zoë"})
     status = page.locator("[data-status]")
     assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
-    page.get_by_role("button", name=BUILDER.texts["copy"]).click()
+    page.get_by_role("button", name=TEXT["builder.copy"]).click()
     page.wait_for_function("t => document.querySelector('[data-status]').textContent === t",
-                           arg=BUILDER.texts["copied"])
+                           arg=TEXT["builder.copied"])
     subject, body = draft(page)
     assert page.evaluate("navigator.clipboard.readText()") == f"Subject: {subject}\n\n{body}"
     page.context.close()
@@ -200,23 +201,23 @@ def test_reset_clears_the_fields(served, browser: Browser) -> None:  # noqa: F81
     pick(page, BUILDER.situations[3], 0)
     fill(page, {name: NAMES[name] for name in BUILDER.uses(BUILDER.situations[3].template)})
     assert draft(page) != first
-    page.get_by_role("button", name=BUILDER.texts["reset"]).click()
+    page.get_by_role("button", name=TEXT["builder.reset"]).click()
     for name in BUILDER.uses(BUILDER.situations[0].template):
         assert page.get_by_label(LABELS[name], exact=True).input_value() == ""
-    assert page.get_by_label(BUILDER.texts["situation"], exact=True).input_value() == BUILDER.situations[0].template
+    assert page.get_by_label(TEXT["builder.situation"], exact=True).input_value() == BUILDER.situations[0].template
     assert page.get_by_label(BUILDER.reasons[BUILDER.default_reason].label, exact=True).is_checked()
     assert draft(page) == first and EVIL not in draft(page)[1]
     page.wait_for_function("t => document.querySelector('[data-status]').textContent === t",
-                           arg=BUILDER.texts["cleared"])
+                           arg=TEXT["builder.cleared"])
     page.context.close()
 
 
 def test_keyboard_alone_can_build_and_copy(served, browser: Browser) -> None:  # noqa: F811
     base, _ = served
     page = open_builder(browser, base, permissions=["clipboard-read", "clipboard-write"])
-    page.get_by_label(BUILDER.texts["situation"], exact=True).focus()
+    page.get_by_label(TEXT["builder.situation"], exact=True).focus()
     page.keyboard.press("ArrowDown")  # a closed select takes the next option
-    assert page.get_by_label(BUILDER.texts["situation"], exact=True).input_value() == BUILDER.situations[1].template
+    assert page.get_by_label(TEXT["builder.situation"], exact=True).input_value() == BUILDER.situations[1].template
     page.keyboard.press("Tab")  # to the reason group
     page.keyboard.press("ArrowUp")
     page.keyboard.press("Tab")  # to the first text field
@@ -229,12 +230,12 @@ def test_keyboard_alone_can_build_and_copy(served, browser: Browser) -> None:  #
     for _ in range(12):
         page.keyboard.press("Tab")
         focused.append(page.evaluate("document.activeElement.textContent.trim()"))
-        if focused[-1] == BUILDER.texts["copy"]:
+        if focused[-1] == TEXT["builder.copy"]:
             break
-    assert focused[-1] == BUILDER.texts["copy"], focused
+    assert focused[-1] == TEXT["builder.copy"], focused
     page.keyboard.press("Enter")
     page.wait_for_function("t => document.querySelector('[data-status]').textContent === t",
-                           arg=BUILDER.texts["copied"])
+                           arg=TEXT["builder.copied"])
     page.context.close()
 
 
@@ -285,9 +286,9 @@ def test_the_filled_builder_has_no_axe_violations(served, browser: Browser, sche
                         permissions=["clipboard-read", "clipboard-write"])
     pick(page, BUILDER.situations[2], 1)
     fill(page, {name: NAMES[name] for name in BUILDER.uses(BUILDER.situations[2].template)})
-    page.get_by_role("button", name=BUILDER.texts["copy"]).click()
+    page.get_by_role("button", name=TEXT["builder.copy"]).click()
     page.wait_for_function("t => document.querySelector('[data-status]').textContent === t",
-                           arg=BUILDER.texts["copied"])
+                           arg=TEXT["builder.copied"])
     page.get_by_label(LABELS["Role"], exact=True).focus()
     assert axe_violations(page) == []
     assert page.errors == []  # type: ignore[attr-defined]

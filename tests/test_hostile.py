@@ -44,6 +44,7 @@ ALPHA, BETA, GAMMA, DELTA = "docs/why/alpha.md", "docs/why/beta.md", "docs/why/g
 SCEN, CHECK, SOURCES, MSGS = ("docs/_data/scenarios.yml", "docs/_data/checklists/fixture-list.yml",
                               "docs/_data/sources.yml", "docs/_data/messages.yml")
 SITE = "site.yml"
+BRAND = "    # the office's settings go here"  # in site.yml, under extra.brand
 NOT_ALLOWED = "is not allowed in page content"
 
 CASES = [
@@ -129,8 +130,13 @@ CASES = [
     Case("builder-field-label", ((MSGS, "label: Their name", f"label: {quoted(SCRIPT)}"),), pages=("messages/write/",)),
     Case("builder-reason", ((MSGS, "sentence: I have accepted another role.", f"sentence: {quoted(IMG)}"),),
          pages=("messages/write/",)),
-    Case("builder-text", ((MSGS, "copy: Copy the message", f"copy: {quoted(chr(34) + '>' + IMG)}"),),
-         pages=("messages/write/",)),
+    Case("catalogue-string", (("docs/_data/strings/en.yml", "builder.copy: Copy the message",
+                               f"builder.copy: {quoted(chr(34) + '>' + IMG)}"),), pages=("messages/write/",)),
+    Case("catalogue-script-string", (("docs/_data/strings/en.yml", "checklist.print: Print",
+                                      f"checklist.print: {quoted(chr(39) + '></meta>' + SCRIPT)}"),),
+         pages=("checklists/",)),
+    Case("overlay-string", ((SITE, "  content_language: en", "  content_language: en\n  strings:\n"
+                             f"    guide.sources: {quoted(IMG)}"),), pages=("why/alpha/",)),
     Case("template-body", (("snippets/messages/decline-offer.txt", "After careful thought,", SCRIPT + " After careful thought,"),),
          pages=("messages/write/",)),
     # ---- the config and a career office's overlay ----
@@ -141,28 +147,28 @@ CASES = [
     Case("copyright", ((SITE, "INHERIT: mkdocs.yml", f"INHERIT: mkdocs.yml\ncopyright: {quoted(IMG)}"),),
          pages=("",)),
     Case("nav-title", ((SITE, "  - Stages:", f"  - {quoted(IMG)}:"),), pages=("", "stages/delta/")),
-    Case("office-name", ((SITE, "extra:\n  brand:", f"extra:\n  brand:\n    office: {quoted(SCRIPT)}"),), pages=("",)),
-    Case("booking-label", ((SITE, "extra:\n  brand:", "extra:\n  brand:\n    booking:\n"
+    Case("office-name", ((SITE, BRAND, f"{BRAND}\n    office: {quoted(SCRIPT)}"),), pages=("",)),
+    Case("booking-label", ((SITE, BRAND, BRAND + "\n    booking:\n"
                             f"      label: {quoted(chr(34) + '>' + IMG)}\n      url: https://example.org/book\n"
                             f"      text: {quoted(SCRIPT)}"),), pages=("why/alpha/",)),
-    Case("policy-text", ((SITE, "extra:\n  brand:", f"extra:\n  brand:\n    policy:\n      title: {quoted(IMG)}\n"
+    Case("policy-text", ((SITE, BRAND, f"{BRAND}\n    policy:\n      title: {quoted(IMG)}\n"
                           f"      text: {quoted(SCRIPT + ' & <b>x</b>')}"),), pages=("declining/epsilon/",)),
-    Case("footer-label", ((SITE, "extra:\n  brand:", "extra:\n  brand:\n    footer:\n      links:\n"
+    Case("footer-label", ((SITE, BRAND, BRAND + "\n    footer:\n      links:\n"
                            f"        {quoted(IMG)}: https://example.org/"),), pages=("",)),
-    Case("contact-address", ((SITE, "extra:\n  brand:", f"extra:\n  brand:\n    contact:\n      address: {quoted(IMG)}"),),
+    Case("contact-address", ((SITE, BRAND, f"{BRAND}\n    contact:\n      address: {quoted(IMG)}"),),
          pages=("",)),
-    Case("booking-javascript", ((SITE, "extra:\n  brand:", "extra:\n  brand:\n    booking:\n      label: Book\n"
+    Case("booking-javascript", ((SITE, BRAND, BRAND + "\n    booking:\n      label: Book\n"
                                  "      url: javascript:alert(1)"),), fails=("site.yml:", "[extra.brand.booking.url]")),
-    Case("accessibility-javascript", ((SITE, "extra:\n  brand:", "extra:\n  brand:\n    accessibility:\n"
+    Case("accessibility-javascript", ((SITE, BRAND, BRAND + "\n    accessibility:\n"
                                        "      url: javascript:alert(1)"),), fails=("[extra.brand.accessibility.url]",)),
-    Case("contact-email-quote", ((SITE, "extra:\n  brand:", "extra:\n  brand:\n    contact:\n"
+    Case("contact-email-quote", ((SITE, BRAND, BRAND + "\n    contact:\n"
                                   "      email: '\"onmouseover=alert(1)\"@x.org'"),),
          fails=("[extra.brand.contact.email]", "is not a valid e-mail address")),
-    Case("footer-javascript", ((SITE, "extra:\n  brand:", "extra:\n  brand:\n    footer:\n      links:\n"
+    Case("footer-javascript", ((SITE, BRAND, BRAND + "\n    footer:\n      links:\n"
                                 "        Help: javascript:alert(1)"),), fails=("[extra.brand.footer.links.Help]",)),
-    Case("logo-outside", ((SITE, "extra:\n  brand:", "extra:\n  brand:\n    logo: /etc/passwd"),),
+    Case("logo-outside", ((SITE, BRAND, BRAND + "\n    logo: /etc/passwd"),),
          fails=("[extra.brand.logo]", "outside the repository")),
-    Case("logo-parent", ((SITE, "extra:\n  brand:", "extra:\n  brand:\n    logo: ../x.png"),),
+    Case("logo-parent", ((SITE, BRAND, BRAND + "\n    logo: ../x.png"),),
          fails=("[extra.brand.logo]", "outside the repository")),
 ]
 INERT = [c for c in CASES if not c.fails]
@@ -177,8 +183,6 @@ def test_the_table_covers_every_content_source() -> None:
 
 def apply(project: Project, case: Case) -> None:
     for path, old, new in case.edits:
-        if path == SITE and old == "extra:\n  brand:" and old not in project.read(path):
-            project.write(path, project.read(path) + "extra:\n  brand:\n")
         project.edit(path, old, new) if old else project.write(path, project.read(path) + new)
 
 
@@ -197,7 +201,7 @@ def inert_site(tmp_path_factory: pytest.TempPathFactory):
                       tmp_path_factory.mktemp("hostile-out"), config_file="site.yml")
     for case in INERT:
         apply(project, case)
-    project.edit(SITE, "extra:\n  brand:", "extra:\n  csp_meta: false\n  brand:")
+    project.edit(SITE, "  content_language: en", "  content_language: en\n  csp_meta: false")
     port = free_port()
     built = project.build(site_url=f"http://127.0.0.1:{port}/")
     assert built.ok, built.messages

@@ -121,8 +121,7 @@ def test_fill_drops_a_line_that_is_only_an_empty_placeholder() -> None:
 def test_the_page_data_is_an_escaped_attribute_not_a_script() -> None:
     from kb.render import render
 
-    html = render("message-builder.md.j2", builder=messages.Builder([], [], "", {}, dict.fromkeys(
-        messages.TEXTS, "x"), {}), fields=[], default_reason=0,
+    html = render("message-builder.md.j2", builder=messages.Builder([], [], "", {}, {}), fields=[], default_reason=0,
         json=json.dumps({"name": '"><script>alert(1)</script> & \u2028'}))
     assert "<script" not in html and 'data-message-data="{&#34;name&#34;: &#34;\\&#34;&gt;&lt;script&gt;' in html
 
@@ -206,8 +205,7 @@ def test_a_rule_that_leaves_an_awkward_comma_is_an_error(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("old, new, expected", [
-    ("texts:\n", "textz:\n", "unknown section 'textz'. Fix: did you mean 'texts'?"),
-    ("  copied:", "  copyed:", "unknown text 'copyed'. Fix: did you mean 'copied'?"),
+    ("fields:\n", "feilds:\n", "unknown section 'feilds'. Fix: did you mean 'fields'?"),
     ("    label: Their name\n", "    labl: Their name\n", "unknown key 'labl' in field 'Name'"),
     ("    default: true\n", "    default: true\n  - label: Another\n    default: true\n",
      "more than one reason has `default: true`"),

@@ -7,14 +7,20 @@ merges mappings key by key (lists are replaced whole), so every brand setting is
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import markdown
+from markupsafe import Markup, escape
+
 from . import safety, yamlfile
 from .errors import ContentError, did_you_mean
 
-#: Every brand key, with what it holds. Nested mappings list their own keys.
+#: Every brand key, with what it holds. Nested mappings list their own keys; `dict` is a
+#: mapping of names the office chooses (footer links, policies, guides to hide).
 KEYS: dict[str, Any] = {
     "office": str,
     "logo": str,
@@ -23,9 +29,19 @@ KEYS: dict[str, Any] = {
     "booking": {"label": str, "url": str, "text": str},
     "contact": {"email": str, "phone": str, "address": str},
     "policy": {"title": str, "text": str},
+    "policies": dict,
     "accessibility": {"email": str, "url": str},
     "footer": {"links": dict},
+    "home": {"title": str, "text": str},
+    "announcement": str,
+    "pages": {"folder": str, "section": str},
+    "hide": dict,
 }
+POLICY_KEYS = ("title", "text", "pages", "scenarios")
+#: Where the single `policy:` setting (the first form of a policy) is shown.
+POLICY_PAGES = ("declining/",)
+#: The docs folder an office's own pages are published under.
+OFFICE_DIR = "office"
 
 #: The backgrounds and text colours the brand colours meet (Material's, as set in main.html).
 LIGHT_BG = "#ffffff"  # page background; also the header's text on the primary colour
@@ -48,6 +64,71 @@ def contrast(a: str, b: str) -> float:
     """The WCAG contrast ratio of two #rrggbb colours, from 1 to 21."""
     la, lb = sorted((luminance(a), luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+def text_shade(color: str, background: str, ratio: float = AA) -> str:
+    """`color` moved towards black or white (whichever the background is not) just far enough
+    to reach `ratio` against `background`: a shade of the brand colour that text may use."""
+    target = (0, 0, 0) if luminance(background) > 0.18 else (255, 255, 255)
+    rgb = [int(color[i:i + 2], 16) for i in (1, 3, 5)]
+    for step in range(101):
+        mixed = "#" + "".join(f"{round(c + (t - c) * step / 100):02x}" for c, t in zip(rgb, target))
+        if contrast(mixed, background) >= ratio:
+            return mixed
+    return "#000000" if target == (0, 0, 0) else "#ffffff"
+
+
+def on_color(fill: str) -> str:
+    """Black or white, whichever reads better as text on `fill`."""
+    return "#000000" if contrast(fill, "#000000") >= contrast(fill, "#ffffff") else "#ffffff"
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """A scheme's brand colours: `accent` as the office gave it (for fills and borders),
+    `accent_text` a shade of it that passes WCAG AA as text, `on_accent` text on an accent fill."""
+
+    primary: str
+    accent: str
+    accent_text: str
+    on_accent: str
+
+
+@dataclass(frozen=True)
+class Policy:
+    id: str
+    title: str
+    html: Markup  # the text as safe HTML: emphasis, links and lists
+    pages: tuple[str, ...] = ()  # docs paths or folders (ending in /) it is shown on
+    scenarios: tuple[str, ...] = ()  # and the guides and hubs of these scenarios
+
+
+@dataclass(frozen=True)
+class Brand:
+    """A career office's settings (`extra.brand`), checked: what the theme and the hooks read."""
+
+    office: str = ""
+    logo: str = ""
+    favicon: str = ""
+    light: Scheme | None = None
+    dark: Scheme | None = None
+    booking: Mapping[str, str] = field(default_factory=dict)
+    contact: Mapping[str, str] = field(default_factory=dict)
+    accessibility: Mapping[str, str] = field(default_factory=dict)
+    footer_links: tuple[tuple[str, str], ...] = ()
+    policies: tuple[Policy, ...] = ()
+    home: Mapping[str, Any] = field(default_factory=dict)  # title, html
+    announcement: Markup | None = None
+    pages_folder: str = ""  # the office's own pages, from the repository root
+    pages_section: str = ""
+    hide: Mapping[str, str | None] = field(default_factory=dict)  # hidden guide -> replacement
+    notes: tuple[str, ...] = ()  # what the build chose, to print
+
+    def policies_for(self, src_uri: str, scenarios: Sequence[str] = ()) -> list[Policy]:
+        """The policies shown on a page: by its docs path, or by the scenarios it belongs to."""
+        return [p for p in self.policies
+                if any(src_uri == target or (target.endswith("/") and src_uri.startswith(target))
+                       for target in p.pages) or set(p.scenarios) & set(scenarios)]
 
 
 # ---- where a key is set: the overlay, or a file it inherits from ----
@@ -97,8 +178,9 @@ def _inherit(text: str) -> str | None:
 
 # ---- validation ----
 
-def validate(brand: Any, *, config_file: Path, root: Path) -> dict[str, Any]:
-    """Check `extra.brand`; return it with every key present (empty where unset)."""
+def validate(brand: Any, *, config_file: Path, root: Path) -> Brand:
+    """Check `extra.brand` and return it typed, with its Markdown rendered and its colours'
+    text shades derived. Raises ContentError, naming the file and line that set the key."""
 
     def fail(dotted: str, problem: str, fix: str) -> ContentError:
         shown, line = origin(config_file, dotted, root)
@@ -110,38 +192,165 @@ def validate(brand: Any, *, config_file: Path, root: Path) -> dict[str, Any]:
         raise fail("extra.brand", "`extra.brand` must be a mapping of settings",
                    "indent the brand settings under `brand:`, one `key: value` per line")
     _check_keys(brand, KEYS, "extra.brand", fail)
-
     _check_values(brand, "extra.brand", fail, root)
     booking = brand.get("booking") or {}
     if booking.get("url") and not booking.get("label"):
         raise fail("extra.brand.booking", "the booking link has no label",
                    "add `label:`, e.g. `label: Book a careers appointment`")
+    notes: list[str] = []
+    schemes = {scheme: _scheme(brand.get("colors") or {}, scheme, fail, config_file, root, notes)
+               for scheme in ("light", "dark")}
+    home = brand.get("home") or {}
+    if home and not home.get("text"):
+        raise fail("extra.brand.home", "the home page block has no text", "add `text:` with a sentence or two")
+    pages = brand.get("pages") or {}
+    if pages and not (pages.get("folder") and pages.get("section")):
+        raise fail("extra.brand.pages", "the office's pages need a `folder:` and a `section:`",
+                   "e.g. `folder: brand/my-office/pages` and `section: Our careers service`")
+    if pages:
+        folder = (root / pages["folder"]).resolve()
+        if not (root.resolve() in folder.parents and folder.is_dir()):
+            raise fail("extra.brand.pages.folder", f"'{pages['folder']}' is not a folder inside the repository",
+                       "give the path of a folder of Markdown pages, e.g. `brand/my-office/pages`")
+    announcement = brand.get("announcement")
+    return Brand(
+        office=brand.get("office") or "", logo=brand.get("logo") or "", favicon=brand.get("favicon") or "",
+        light=schemes["light"], dark=schemes["dark"],
+        booking=dict(booking), contact=dict(brand.get("contact") or {}),
+        accessibility=dict(brand.get("accessibility") or {}),
+        footer_links=tuple(((brand.get("footer") or {}).get("links") or {}).items()),
+        policies=_policies(brand, fail),
+        home={"title": home.get("title") or "", "html": render_markdown(home["text"], fail, "extra.brand.home.text")}
+        if home else {},
+        announcement=render_markdown(announcement, fail, "extra.brand.announcement") if announcement else None,
+        pages_folder=pages.get("folder") or "", pages_section=pages.get("section") or "",
+        hide=_hidden(brand.get("hide") or {}, fail), notes=tuple(notes))
 
-    colors = brand.get("colors") or {}
-    for scheme, backgrounds in (("light", ((LIGHT_BG, "the page background and header text", "darker"),)),
-                                ("dark", ((DARK_BG, "the page background", "lighter"),
-                                          (DARK_ON_PRIMARY, "the header text", "lighter")))):
-        for role in ("primary", "accent"):
-            dotted = f"extra.brand.colors.{scheme}.{role}"
-            value = (colors.get(scheme) or {}).get(role)
-            if value is None:
+
+#: The single-paragraph Markdown of policies, the home block and the announcement: emphasis,
+#: links and lists. The text is escaped first, so HTML in it shows as typed.
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists"])
+
+
+def check_policy_scenarios(brand: Brand, known: Sequence[str], config_file: Path, root: Path) -> None:
+    """Each policy's scenarios exist."""
+    for policy in brand.policies:
+        for ident in policy.scenarios:
+            if ident not in known:
+                dotted = f"extra.brand.policies.{policy.id}.scenarios"
                 shown, line = origin(config_file, dotted, root)
-                raw = _line_text(config_file, root, shown, line)
-                if "#" in raw.partition(":")[2]:
-                    raise fail(dotted, f"the {role} colour of the {scheme} scheme is empty: YAML reads an "
-                               "unquoted # as the start of a comment",
-                               f'put the colour in quotes, e.g. `{role}: "#1b4f8a"`')
-                raise fail(dotted, f"the {scheme} scheme has no {role} colour",
-                           f'add `{role}:` under `colors: {scheme}:` as "#rrggbb", in quotes')
-            if not _HEX.match(str(value)):
-                raise fail(dotted, f"'{value}' is not a colour in the form #rrggbb", "write it like #1b4f8a")
-            for background, what, direction in backgrounds:
-                ratio = contrast(value, background)
-                if ratio < AA:
-                    raise fail(dotted, f"{value} has a contrast of {ratio:.2f}:1 with {what} ({background}) "
-                               f"in the {scheme} scheme; WCAG AA needs {AA}:1",
-                               f"choose a {direction} {role} colour")
-    return brand
+                raise ContentError(shown, f"the policy '{policy.id}' names an unknown scenario '{ident}'",
+                                   did_you_mean(ident, known, "scenario ids (docs/_data/scenarios.yml)"),
+                                   line=line, key=dotted)
+
+
+def check_policy_pages(brand: Brand, pages: Sequence[str], config_file: Path, root: Path) -> None:
+    """Each page or folder a policy names has at least one page of the site."""
+    for policy in brand.policies:
+        for target in policy.pages:
+            if not any(p == target or (target.endswith("/") and p.startswith(target)) for p in pages):
+                dotted = f"extra.brand.policies.{policy.id}.pages"
+                shown, line = origin(config_file, dotted, root)
+                folders = sorted({p.rsplit("/", 1)[0] + "/" for p in pages if "/" in p})
+                raise ContentError(shown, f"the policy '{policy.id}' names '{target}', which has no page",
+                                   did_you_mean(target, [*folders, *pages], "pages or folders (such as offers/)"),
+                                   line=line, key=dotted)
+
+
+def render_markdown(text: str, fail, dotted: str) -> Markup:
+    html = _MARKDOWN.reset().convert(str(escape(text)))
+    found = safety.problems(html)
+    if found:
+        raise fail(dotted, found[0].what, found[0].fix)
+    return Markup(html)
+
+
+def _scheme(colors: dict, scheme: str, fail, config_file: Path, root: Path, notes: list[str]) -> Scheme:
+    """A scheme's colours, checked. The primary colour is text (links) and a fill behind the
+    header's text, so it must pass AA; an accent that does not is kept for fills and borders,
+    and text gets a darker (or lighter) shade of it."""
+    background, on_primary = (LIGHT_BG, LIGHT_BG) if scheme == "light" else (DARK_BG, DARK_ON_PRIMARY)
+    values = {}
+    for role in ("primary", "accent"):
+        dotted = f"extra.brand.colors.{scheme}.{role}"
+        value = (colors.get(scheme) or {}).get(role)
+        if value is None:
+            shown, line = origin(config_file, dotted, root)
+            raw = _line_text(config_file, root, shown, line)
+            if "#" in raw.partition(":")[2]:
+                raise fail(dotted, f"the {role} colour of the {scheme} scheme is empty: YAML reads an "
+                           "unquoted # as the start of a comment",
+                           f'put the colour in quotes, e.g. `{role}: "#1b4f8a"`')
+            raise fail(dotted, f"the {scheme} scheme has no {role} colour",
+                       f'add `{role}:` under `colors: {scheme}:` as "#rrggbb", in quotes')
+        if not _HEX.match(str(value)):
+            raise fail(dotted, f"'{value}' is not a colour in the form #rrggbb", 'write it in quotes, like "#1b4f8a"')
+        values[role] = value.lower()
+    direction = "darker" if scheme == "light" else "lighter"
+    for against, what in ((background, "the page background"), (on_primary, "the header text")):
+        ratio = contrast(values["primary"], against)
+        if ratio < AA:
+            raise fail(f"extra.brand.colors.{scheme}.primary",
+                       f"{values['primary']} has a contrast of {ratio:.2f}:1 with {what} ({against}) in the "
+                       f"{scheme} scheme; WCAG AA needs {AA}:1 (the primary colour is the links' colour and the "
+                       "header's background)", f"choose a {direction} primary colour")
+    accent = values["accent"]
+    accent_text = accent
+    if contrast(accent, background) < AA:
+        accent_text = text_shade(accent, background)
+        notes.append(f"extra.brand.colors.{scheme}.accent {accent} has a contrast of "
+                     f"{contrast(accent, background):.2f}:1 as text in the {scheme} scheme: it is kept for fills "
+                     f"and borders, and text uses {accent_text} ({contrast(accent_text, background):.2f}:1)")
+    return Scheme(values["primary"], accent, accent_text, on_color(accent))
+
+
+def _policies(brand: dict, fail) -> tuple[Policy, ...]:
+    found = []
+    single = brand.get("policy") or {}
+    if single.get("text"):
+        found.append(Policy("policy", single.get("title") or "", render_markdown(
+            single["text"], fail, "extra.brand.policy.text"), pages=POLICY_PAGES))
+    for ident, spec in (brand.get("policies") or {}).items():
+        dotted = f"extra.brand.policies.{ident}"
+        if not isinstance(ident, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", ident):
+            raise fail(dotted, f"'{ident}' is not a policy id (lower-case words joined by hyphens)",
+                       "name it like `no-shows` or `reneging`")
+        if not isinstance(spec, dict):
+            raise fail(dotted, f"the policy '{ident}' must be a set of settings",
+                       "indent `title:`, `text:` and `pages:` or `scenarios:` under its id")
+        for key in spec:
+            if key not in POLICY_KEYS:
+                raise fail(f"{dotted}.{key}", f"unknown key '{key}' in the policy '{ident}'",
+                           did_you_mean(str(key), POLICY_KEYS, "keys"))
+        if not spec.get("text"):
+            raise fail(dotted, f"the policy '{ident}' has no text", "add `text:` with the policy in a few sentences")
+        lists = {}
+        for key in ("pages", "scenarios"):
+            value = spec.get(key) or []
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise fail(f"{dotted}.{key}", f"`{key}:` of the policy '{ident}' must be a list",
+                           "write one entry per line, e.g. `- offers/` or `- backing-out`")
+            lists[key] = tuple(v.strip() for v in value)
+        if not (lists["pages"] or lists["scenarios"]):
+            raise fail(dotted, f"the policy '{ident}' is shown nowhere",
+                       "add `pages:` (docs paths or folders such as `offers/`) or `scenarios:` (scenario ids)")
+        title = _plain(spec["title"], f"{dotted}.title", fail, "the title") if spec.get("title") else ""
+        _plain(spec["text"], f"{dotted}.text", fail, "the text")  # no control characters
+        found.append(Policy(ident, title, render_markdown(spec["text"], fail, f"{dotted}.text"), **lists))
+    return tuple(found)
+
+
+def _hidden(hide: dict, fail) -> dict[str, str | None]:
+    found: dict[str, str | None] = {}
+    for guide, replacement in hide.items():
+        dotted = f"extra.brand.hide.{guide}"
+        for value in (guide, replacement):
+            if value is not None and not (isinstance(value, str) and value.endswith(".md") and not value.startswith("/")
+                                          and ".." not in value.split("/")):
+                raise fail(dotted, f"'{value}' is not a page of the site",
+                           "give docs paths, e.g. `why/plan-b.md: why/practice.md`, or `~` for no replacement")
+        found[guide] = replacement
+    return found
 
 
 #: What kind of value each brand setting holds, for the checks in `_check_values`.
@@ -150,6 +359,7 @@ KINDS: dict[str, str] = {
     "booking.label": "text", "booking.url": "url", "booking.text": "text",
     "contact.email": "email", "contact.phone": "phone", "contact.address": "text",
     "policy.title": "text", "policy.text": "paragraphs",
+    "home.title": "text", "home.text": "paragraphs", "announcement": "text", "pages.section": "text",
     "accessibility.email": "email", "accessibility.url": "url",
 }
 URL_SCHEMES = ("https", "mailto", "tel")

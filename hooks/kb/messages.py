@@ -34,9 +34,7 @@ SHOWN = "docs/_data/messages.yml"
 PLACEHOLDER = re.compile(r"\[([^\[\]\n]*)\]")
 REASON = "Reason"
 COLLEAGUE = "Colleague"
-TOP_KEYS = ("situations", "reasons", "recommend", "fields", "texts")
-TEXTS = ("fallback", "situation", "reason", "details", "privacy", "draft", "subject", "body",
-         "copy", "email", "reset", "copied", "copy_failed", "cleared")
+TOP_KEYS = ("situations", "reasons", "recommend", "fields")
 FIELD_KEYS = ("label", "hint", "autocomplete", "empty")
 REASON_KEYS = ("label", "sentence", "instead", "default")
 SITUATION_KEYS = ("group", "label", "template")
@@ -124,7 +122,6 @@ class Builder:
     reasons: list[Reason]
     recommend: str
     fields: dict[str, Field]
-    texts: dict[str, str]
     templates: dict[str, Template]
     #: File lines of messages.yml, for messages about the phrases.
     lines: yamlfile.Lines | None = None
@@ -238,7 +235,7 @@ def load(path: Path, templates: Mapping[str, Template]) -> Builder:
     """Read and check docs/_data/messages.yml and the templates it uses."""
     if not path.is_file():
         raise ContentError(SHOWN, "the file is missing",
-                           "restore it from the repository (it holds the message builder's texts)")
+                           "restore it from the repository (it holds the message builder's phrases)")
     text = yamlfile.read_text(path, SHOWN)
     data = yamlfile.load(text, SHOWN)
     lines = yamlfile.Lines(text)
@@ -248,7 +245,7 @@ def load(path: Path, templates: Mapping[str, Template]) -> Builder:
 
     if not isinstance(data, dict):
         raise fail((), "the file must be a set of `key: value` sections",
-                   "start with `situations:`, `reasons:`, `recommend:`, `fields:` and `texts:`")
+                   "start with `situations:`, `reasons:`, `recommend:` and `fields:`")
     for key in data:
         if key not in TOP_KEYS:
             raise fail((key,), f"unknown section '{key}'", did_you_mean(str(key), TOP_KEYS, "sections"),
@@ -378,20 +375,7 @@ def load(path: Path, templates: Mapping[str, Template]) -> Builder:
                    f"write the sentence with [{COLLEAGUE}] where the name goes, and keep the field "
                    f"`{COLLEAGUE}:` under `fields:`", "recommend")
 
-    texts_raw = data["texts"]
-    if not isinstance(texts_raw, dict):
-        raise fail(("texts",), "`texts:` must be a set of `key: text` lines", "see CONTRIBUTING.md", "texts")
-    for key in texts_raw:
-        if key not in TEXTS:
-            raise fail(("texts", key), f"unknown text '{key}'", did_you_mean(str(key), TEXTS, "texts"),
-                       str(key))
-    texts = {}
-    for key in TEXTS:
-        if key not in texts_raw:
-            raise fail(("texts",), f"the text `{key}:` is missing", f"add `{key}: ...` under `texts:`", key)
-        texts[key] = text_of(texts_raw[key], ("texts", key), f"`{key}`")
-
-    builder = Builder(situations, reasons, recommend, fields, texts, dict(templates), lines)
+    builder = Builder(situations, reasons, recommend, fields, dict(templates), lines)
     check_drafts(builder)
     return builder
 
@@ -478,7 +462,6 @@ def data(builder: Builder) -> dict[str, Any]:
         "reasons": [{"sentence": r.sentence, "instead": dict(r.instead)} for r in builder.reasons],
         "recommend": builder.recommend,
         "fields": {f.name: [[rule.find, rule.use] for rule in f.empty] for f in builder.fields.values()},
-        "texts": {k: builder.texts[k] for k in ("copied", "copy_failed", "cleared")},
     }
 
 
@@ -496,10 +479,11 @@ def missing() -> str:
                        "from the page")
 
 
-def markdown(builder: Builder) -> str:
-    """The builder's markup, with the templates as plain text for readers without JavaScript."""
+def markdown(builder: Builder, **context: Any) -> str:
+    """The builder's markup, with the templates as plain text for readers without JavaScript.
+    `context` gives the templates the interface's words (`t`) and languages."""
     from .render import render
 
     return render("message-builder.md.j2", builder=builder,
                   fields=list(builder.fields.values()), default_reason=builder.default_reason,
-                  json=page_json(builder))
+                  json=page_json(builder), **context)

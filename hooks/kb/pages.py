@@ -10,15 +10,13 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
-
-from babel.dates import format_date, format_skeleton
 
 from .errors import ContentError, did_you_mean
 from .fragments import Fragments
 from .render import relative, render
 from .sources import DATE, Source
+from .strings import Catalogue
 
 DIRECTIVE = re.compile(r"^<!--\s*kb:(?P<name>[\w-]+)(?P<args>[^>]*?)\s*-->\s*$", re.MULTILINE)
 #: A directive renderer: (page's docs path, the directive's arguments) -> Markdown.
@@ -37,23 +35,17 @@ def guide_sources(meta: dict[str, Any], sources: Mapping[str, Source]) -> list[S
     return [sources[s] for s in meta.get("sources", [])]
 
 
-@cache
-def long_date(day: dt.date, locale: str = "en_GB") -> str:
-    """21 November 2026, in the interface's language."""
-    return format_date(day, format="long", locale=locale)
-
-
-@cache
-def source_date(text: str, locale: str = "en_GB") -> str:
-    """A source's date as a reader sees it: 27 May 2011, May 2011, 2011, or "" when undated."""
+def source_date(text: str, catalogue: Catalogue) -> str:
+    """A source's date as a reader sees it, in the interface's language: 27 May 2011, May 2011,
+    2011, or "" when undated."""
     match = DATE.match(text)
     if not match:
         return ""
     year, month, day = (int(match[g]) if match[g] else 0 for g in "ymd")
     if day:
-        return long_date(dt.date(year, month, day), locale)
+        return catalogue.date(dt.date(year, month, day))
     if month:
-        return format_skeleton("yMMMM", dt.date(year, month, 1), locale=locale)
+        return catalogue.month(dt.date(year, month, 1))
     return str(year)
 
 

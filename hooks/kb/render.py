@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,14 @@ def _env() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["md"] = markdown_text
+    env.globals.update(t=lambda key, **values: key, ui_lang="", content_lang="")
     return env
+
+
+def set_language(t: Callable[..., str], ui: str, content: str) -> None:
+    """The interface's words (`t(key, **values)`) and languages for this build's templates.
+    `ui_lang` and `content_lang` are set only when the two differ, for `lang` attributes."""
+    _env().globals.update(t=t, ui_lang=ui if ui != content else "", content_lang=content if ui != content else "")
 
 
 def render(name: str, **context: Any) -> str:

@@ -8,7 +8,7 @@ guide, and the finder page.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,6 +129,21 @@ def _slugify(text: str) -> str:
     import re
 
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "my-scenario"
+
+
+def without_hidden(scenarios: Sequence[Scenario], hide: Mapping[str, str | None], config_file: Path,
+                   root: Path) -> list[Scenario]:
+    """The registry without the situations a career office hides (`extra.brand.hide` names
+    their hubs, scenarios/<id>.md); a name that is no hub is a mistake."""
+    from .brand import origin
+
+    hubs = {s.hub for s in scenarios}
+    for name in hide:
+        if name.startswith(f"{HUB_DIR}/") and name not in hubs:
+            shown, line = origin(config_file, f"extra.brand.hide.{name}", root)
+            raise ContentError(shown, f"'{name}' is not the hub of a scenario",
+                               did_you_mean(name, sorted(hubs), "hubs"), line=line, key=f"extra.brand.hide.{name}")
+    return [s for s in scenarios if s.hub not in hide]
 
 
 def check_answers(scenarios: Sequence[Scenario], check: Callable[..., None]) -> None:

@@ -6,6 +6,7 @@
   "use strict";
   var PLACEHOLDER = /\[([^\[\]\n]*)\]/g;
   function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+  function word(key) { return window.__tti_text(key); }  // the interface's words
   /* Text as typed can hold half of a character pair (a lone surrogate), which makes
      encodeURIComponent throw and the clipboard refuse the text: replace it with U+FFFD. */
   function wellFormed(text) {
@@ -68,13 +69,13 @@
     form.addEventListener("change", update);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.querySelector("[data-copy]").addEventListener("click", function () {
-      var done = function () { say(data.texts.copied); }, failed = function () { say(data.texts.copy_failed); };
+      var done = function () { say(word("builder.copied")); }, failed = function () { say(word("builder.copy_failed")); };
       try { navigator.clipboard.writeText(text).then(done, failed); } catch (e) { failed(); }
     });
     form.querySelector("[data-reset]").addEventListener("click", function () {
       form.reset();
       update();
-      say(data.texts.cleared);
+      say(word("builder.cleared"));
     });
     update();
     root.querySelector(".tti-builder__fallback").hidden = true;

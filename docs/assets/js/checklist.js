@@ -14,7 +14,7 @@
   var KEY = "tti-checklists:v1", FORMAT = "take-the-interview/checklist", VERSION = 1;
   var memory = {};              // ticks of this visit that could not be written, by checklist id
   var live = [];                // set-up checklists, to refresh when another tab saves
-  var T = {};                   // the interface's words (data-texts on each checklist)
+  function t(key, values) { return window.__tti_text("checklist." + key, values); }  // the interface's words
 
   function isMap(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
   function readAll() {
@@ -44,9 +44,6 @@
     }
   }
   function say(node, text) { node.textContent = text; }
-  function fill(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
-  }
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     for (var k in attrs) node.setAttribute(k, attrs[k]);
@@ -56,7 +53,6 @@
 
   function setup(box) {
     if (box.dataset.ready) return;
-    try { T = JSON.parse(box.dataset.texts || "{}"); } catch (e) { T = {}; }
     var id = box.dataset.checklist;
     var boxes = [].slice.call(box.querySelectorAll("input[data-item]"));
     var progress = box.querySelector("[data-progress]");
@@ -75,14 +71,14 @@
     }
     function show() {
       var done = boxes.filter(function (b) { return b.checked; }).length;
-      say(progress, fill(T.progress || "{done} of {total} done", { done: done, total: boxes.length }));
+      say(progress, t("progress", { done: done, total: boxes.length }));
     }
     function apply(ticks) {
       boxes.forEach(function (b) { b.checked = ticks[b.dataset.item] === true; });
       show();
     }
     function stored(ok) {
-      if (!ok) say(status, T.not_saved || "Your ticks can't be saved in this browser, so they will be lost when you leave this site.");
+      if (!ok) say(status, t("not_saved"));
       return ok;
     }
     function close(back) {
@@ -124,13 +120,13 @@
       if (!b) return;
       var act = b.dataset.action;
       if (act === "reset") {
-        open([el("p", {}, fill(T.reset_ask || "Untick all {total} items?", { total: boxes.length })),
-          button(T.reset_yes || "Yes, untick all", "reset-yes"), button(T.cancel || "Cancel", "cancel")], b);
+        open([el("p", {}, t("reset_ask", { total: boxes.length })),
+          button(t("reset_yes"), "reset-yes"), button(t("cancel"), "cancel")], b);
       } else if (act === "reset-yes") {
         apply({});
         stored(save(id, known, function (ticks) { for (var k in ticks) delete ticks[k]; }));
         close(tool("reset"));
-        say(status, T.reset_done || "All items unticked.");
+        say(status, t("reset_done"));
       } else if (act === "cancel") {
         close(panel.back);
       } else if (act === "print") {
@@ -143,34 +139,34 @@
         var area = el("textarea", { id: id + "--export", rows: "6", readonly: "" });
         area.value = data;
         var url = URL.createObjectURL(new Blob([data], { type: "application/json" }));
-        var link = el("a", { class: "md-button", download: id + ".json", href: url }, T.download || "Download file");
-        open([el("label", { for: id + "--export" }, T.export_label || "Your ticks as text, to copy or keep"), area, link,
-          button(T.copy || "Copy", "copy"), button(T.close || "Close", "cancel")], b);
+        var link = el("a", { class: "md-button", download: id + ".json", href: url }, t("download"));
+        open([el("label", { for: id + "--export" }, t("export_label")), area, link,
+          button(t("copy"), "copy"), button(t("close"), "cancel")], b);
         panel.url = url;
       } else if (act === "copy") {
         var text = panel.querySelector("textarea");
         text.select();
         (navigator.clipboard ? navigator.clipboard.writeText(text.value) : Promise.reject())
-          .then(function () { say(status, T.copied || "Copied."); }, function () { say(status, T.copy_failed || "Select the text and copy it."); });
+          .then(function () { say(status, t("copied")); }, function () { say(status, t("copy_failed")); });
       } else if (act === "import") {
         var file = el("input", { type: "file", id: id + "--file", accept: ".json,application/json" });
         var paste = el("textarea", { id: id + "--paste", rows: "6" });
         file.addEventListener("change", function () {
           if (file.files[0]) file.files[0].text().then(function (t) { paste.value = t; });
         });
-        open([el("label", { for: id + "--file" }, T.import_file || "Choose a saved file"), file,
-          el("label", { for: id + "--paste" }, T.import_paste || "or paste the saved text"), paste,
-          button(T.import_check || "Check the file", "import-yes"), button(T.cancel || "Cancel", "cancel")], b);
+        open([el("label", { for: id + "--file" }, t("import_file")), file,
+          el("label", { for: id + "--paste" }, t("import_paste")), paste,
+          button(t("import_check"), "import-yes"), button(t("cancel"), "cancel")], b);
       } else if (act === "import-yes") {
         var found = check(panel.querySelector("textarea").value);
         if (typeof found === "string") {
-          say(status, fill(T.import_refused || "Not imported: {problem} Your saved ticks are unchanged.", { problem: found }));
+          say(status, t("import_refused", { problem: found }));
           return;
         }
         panel.pending = found.ticks;
-        open([el("p", {}, fill(T.import_ask || "Replace your ticks with the file's? It has {matched} of the {total} items on this list, {ticked} of them ticked.",
+        open([el("p", {}, t("import_ask",
           { matched: found.matched, total: boxes.length, ticked: Object.keys(found.ticks).length })),
-          button(T.import_yes || "Yes, replace my ticks", "import-replace"), button(T.cancel || "Cancel", "cancel")], tool("import"));
+          button(t("import_yes"), "import-replace"), button(t("cancel"), "cancel")], tool("import"));
       } else if (act === "import-replace") {
         var ticks = panel.pending || {};
         apply(ticks);
@@ -179,24 +175,24 @@
           for (var n in ticks) saved[n] = true;
         }));
         close(tool("import"));
-        say(status, fill(T.import_done || "Imported: {progress}.", { progress: progress.textContent }));
+        say(status, t("import_done", { progress: progress.textContent }));
       }
     });
 
     /* An export of this checklist: {ticks, matched}, or why it cannot be imported. */
     function check(text) {
       var data;
-      try { data = JSON.parse(text); } catch (e) { return T.not_export || "this is not a file saved from this site."; }
-      if (!isMap(data) || data.format !== FORMAT) return T.not_export || "this is not a file saved from this site.";
-      if (data.version !== VERSION) return fill(T.wrong_version || "it is version {version} and this site reads version {wanted}.", { version: String(data.version), wanted: VERSION });
-      if (data.checklist !== id) return fill(T.other_list || "it belongs to another checklist ({other}).", { other: String(data.checklist) });
-      if (!isMap(data.items)) return T.no_items || "its list of items is missing.";
+      try { data = JSON.parse(text); } catch (e) { return t("not_export"); }
+      if (!isMap(data) || data.format !== FORMAT) return t("not_export");
+      if (data.version !== VERSION) return t("wrong_version", { version: String(data.version), wanted: VERSION });
+      if (data.checklist !== id) return t("other_list", { other: String(data.checklist) });
+      if (!isMap(data.items)) return t("no_items");
       var ticks = {}, matched = 0;
       for (var k in data.items) {
-        if (typeof data.items[k] !== "boolean") return fill(T.bad_item || "item {item} is neither ticked nor unticked.", { item: k });
+        if (typeof data.items[k] !== "boolean") return t("bad_item", { item: k });
         if (known[k]) { matched += 1; if (data.items[k]) ticks[k] = true; }
       }
-      if (matched === 0) return T.none_match || "none of its items are on this list.";
+      if (matched === 0) return t("none_match");
       return { ticks: ticks, matched: matched };
     }
     box.refresh = function () { apply(load(id, known)); };

@@ -27,9 +27,9 @@
       groups.forEach(function (g) { g.hidden = !g.querySelector("li:not([hidden])"); });
       clearTimeout(timer);
       timer = setTimeout(function () {
-        count.textContent = wanted.length === 0 ? items.length + " situations"
-          : shown === 0 ? "No situation matches. Try fewer words."
-          : shown + " of " + items.length + " situations match";
+        count.textContent = wanted.length === 0 ? window.__tti_text("finder.count", { total: items.length })
+          : shown === 0 ? window.__tti_text("finder.none")
+          : window.__tti_text("finder.matches", { shown: shown, total: items.length });
       }, 250);
     }
     input.addEventListener("input", apply);

@@ -11,7 +11,10 @@
       will not be kept.
    3. Defines Material's helpers __md_scope, __md_hash, __md_get and __md_set, as Material's
       partials/javascripts/base.html does (MIT licence), reading the scope from the script's
-      data-md-scope attribute; __md_get returns null for a value it cannot parse. */
+      data-md-scope attribute; __md_get returns null for a value it cannot parse.
+   4. Defines __tti_text(key, values): the interface's words for the site's scripts, from the
+      catalogue in the page's <meta name="tti-strings"> (docs/_data/strings/), with each {name}
+      filled in. */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -50,6 +53,17 @@
     } catch (e) {
       return null;
     }
+  };
+  var strings = null;
+  window.__tti_text = function (key, values) {
+    if (strings === null) {
+      var meta = document.querySelector('meta[name="tti-strings"]');
+      try { strings = JSON.parse(meta ? meta.content : "{}"); } catch (e) { strings = {}; }
+    }
+    var text = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key;
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
   };
   window.__md_set = function (key, value, storage, scope) {
     try {

@@ -3,18 +3,28 @@
       page are duplicate, nameless landmarks. Name each one after its position. A
       MutationObserver catches them whenever Material adds them.
    2. Material's inline content script opens the tab of tabbed content that the address names;
-      the site allows no inline script, so this does it on every page Material shows. */
+      the site allows no inline script, so this does it on every page Material shows.
+   3. A printed page gets the date it was printed. */
 (function () {
   "use strict";
   function nameCodeNavs(root) {
     root.querySelectorAll(".md-code__nav:not([aria-label])").forEach(function (nav) {
       var all = Array.prototype.slice.call(document.querySelectorAll(".md-code__nav"));
-      nav.setAttribute("aria-label", "Actions for text block " + (all.indexOf(nav) + 1));
+      nav.setAttribute("aria-label", window.__tti_text("site.code_actions", { n: all.indexOf(nav) + 1 }));
     });
   }
   new MutationObserver(function () { nameCodeNavs(document); })
     .observe(document.documentElement, { childList: true, subtree: true });
   nameCodeNavs(document);
+
+  /* A printed page says when it was printed, in the page's language. */
+  window.addEventListener("beforeprint", function () {
+    var today = new Date().toLocaleDateString(document.documentElement.lang || undefined,
+      { year: "numeric", month: "long", day: "numeric" });
+    document.querySelectorAll("[data-print-date]").forEach(function (p) {
+      p.textContent = window.__tti_text("site.printed", { date: today });
+    });
+  });
 
   function openTargetTab() {
     var target = document.getElementById(location.hash.slice(1));
