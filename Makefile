@@ -47,13 +47,20 @@ $(BIN)/.test-installed: requirements.txt requirements-test.txt $(BIN)/.site-inst
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $@
 
+# An overlay without INHERIT would be read as a whole config, without the project's hooks:
+# say so before MkDocs starts.
+CHECK_CONFIG = PYTHONPATH=hooks $(BIN)/python -m kb check-config $(CONFIG)
+
 serve: $(BIN)/.site-installed
+	@$(CHECK_CONFIG)
 	$(BIN)/mkdocs serve --strict -f $(CONFIG) -a $(ADDR)
 
 build: $(BIN)/.site-installed
+	@$(CHECK_CONFIG)
 	$(BIN)/mkdocs build --strict -f $(CONFIG) -d $(CURDIR)/site
 
 check: $(BIN)/.test-installed
+	@$(CHECK_CONFIG)
 	$(BIN)/mkdocs build --strict -q -f $(CONFIG) -d $(CURDIR)/site
 	$(SPELL_CMD)
 	$(LINT_CMD)

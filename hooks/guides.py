@@ -35,11 +35,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         catalogue = strings.load(site.docs, config.theme["language"], config.extra.get("strings"),
                                  shown_docs=site.docs_shown,
-                                 overrides_at=lambda key: brand.origin(config_file, f"extra.strings.{key}".rstrip("."),
-                                                                       root))
+                                 overrides_at=lambda key: brand.origin(config_file, "extra.strings", root,
+                                                                       ("extra", "strings", *([key] if key else []))))
         content_language = str(config.extra.get("content_language") or "en")
     except ContentError as exc:
         raise PluginError(str(exc)) from None
+    toc = config.mdx_configs.setdefault("toc", {})
+    if toc.get("permalink"):
+        toc["permalink_title"] = catalogue.t("site.permalink")  # the heading links' tooltip
     state.update(snippet_bases=bases, strings=catalogue, content_language=content_language,
                  check_markdown=safety.MarkdownCheck(config.markdown_extensions, config.mdx_configs))
     render.set_language(catalogue.t, catalogue.language, content_language)

@@ -50,8 +50,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Check the guides' scenario ids and generate one hub page per scenario."""
     site = state.site
     registry = site.scenarios
+    hidden = {name[len("scenarios/"):-len(".md")] for name in site.brand.hide if name.startswith("scenarios/")}
     guides = [scenarios.GuideRef(uri, fm.meta["title"], fm.meta["description"],
-                                 tuple(fm.meta["scenarios"]), fm.path,
+                                 tuple(s for s in fm.meta["scenarios"] if s not in hidden), fm.path,
                                  lambda fm=fm: fm.line("scenarios"))
               for uri, fm in site.metas.items() if frontmatter.is_guide(uri)]
     try:

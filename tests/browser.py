@@ -92,6 +92,18 @@ def axe_source() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
+def without_search_index(context) -> None:
+    """Serve an empty search index to `context`. Every new browser context builds the site's
+    whole search index in a worker, which costs CPU that tests of other things do not need;
+    the search itself is tested with the real index (test_browser.py)."""
+    def empty(route) -> None:
+        index = route.fetch().json()
+        index["docs"] = []  # the site's own search settings, and no pages
+        route.fulfill(status=200, json=index)
+
+    context.route("**/search/search_index.json", empty)
+
+
 #: The parts of a page that come from the theme's templates, the same on every page of a section.
 CHROME = [[".md-sidebar--primary"], [".md-header"], [".md-footer"], [".md-search"]]
 

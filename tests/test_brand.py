@@ -84,14 +84,22 @@ def test_booking_link_on_every_guide_and_hub_only(office: Build) -> None:
         assert office.soup(path).select_one(".tti-booking") is None, path
 
 
-def test_policy_on_the_declining_pages_only(office: Build) -> None:
-    declining = [p for p in office.pages() if p.startswith("declining/")]
-    assert len(declining) >= 4
-    for path in declining:
-        policy = office.soup(path).select_one(".tti-policy")
-        assert policy is not None and "24 hours" in policy.get_text(), path
-        assert len(policy.find_all("p")) == 2
-    assert office.soup("why/practice/index.html").select_one(".tti-policy") is None
+def test_each_policy_on_the_pages_it_names(office: Build) -> None:
+    def titles(path: str) -> list[str]:
+        return [p.h2.get_text(strip=True) for p in office.soup(path).select(".tti-policy")]
+
+    reneging, no_shows = "Northfield's policy: accepting an offer", "Northfield's policy: interviews booked through us"
+    for path in office.pages():
+        if path.startswith(("offers/", "declining/")) and path.count("/") == 2:
+            assert reneging in titles(path), path
+        if path.startswith("stages/") and path.count("/") == 2:
+            assert no_shows in titles(path), path
+    assert titles("scenarios/backing-out/index.html") == [reneging], "by its scenario"
+    assert no_shows in titles("interviewing/rescheduling/index.html")
+    assert titles("why/practice/index.html") == []
+    policy = office.soup("offers/backing-out/index.html").select_one(".tti-policy")
+    assert policy.find("a", href="https://careers.northfield.example/rules") and len(policy.find_all("p")) == 2
+    assert office.soup("stages/purpose/index.html").select_one(".tti-policy strong")
 
 
 def test_logo_favicon_colours_and_language(office: Build) -> None:

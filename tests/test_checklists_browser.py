@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import axe_violations
+from browser import axe_violations, without_search_index
 
 KEY = "tti-checklists:v1"
 PAGE = "checklists/"
@@ -18,6 +18,7 @@ BOX = '[data-checklist="declining"]'
 
 def open_page(browser: Browser, base: str, path: str = PAGE, init: str | None = None, **context) -> Page:
     ctx = browser.new_context(**context)
+    without_search_index(ctx)
     if init:
         ctx.add_init_script(init)
     page = ctx.new_page()

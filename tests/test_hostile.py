@@ -209,13 +209,25 @@ def inert_site(tmp_path_factory: pytest.TempPathFactory):
         yield base, built
 
 
+@pytest.fixture(scope="module")
+def inert_page(inert_site, browser):
+    """One tab for all the inert cases, with a listener that records any dialog."""
+    from browser import without_search_index
+
+    page = browser.new_page()
+    without_search_index(page.context)
+    page.dialogs = []  # type: ignore[attr-defined]
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    yield page
+    page.close()
+
+
 @pytest.mark.parametrize("case", INERT, ids=[c.id for c in INERT])
-def test_hostile_input_is_inert(inert_site, browser, case: Case) -> None:
+def test_hostile_input_is_inert(inert_site, inert_page, case: Case) -> None:
     base, built = inert_site
     assert "Content-Security-Policy" not in built.html("index.html"), "escaping alone is tested"
-    page = browser.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page, dialogs = inert_page, inert_page.dialogs
+    dialogs.clear()
     for path in case.pages:
         page.goto(base + path, wait_until="load")
         page.keyboard.press("Tab")  # anything with autofocus or onfocus gets its chance
@@ -233,4 +245,3 @@ def test_hostile_input_is_inert(inert_site, browser, case: Case) -> None:
         }""")
         assert found == {"handlers": [], "inline": [], "links": [], "pwned": False}, (path, found)
     assert dialogs == [], dialogs
-    page.close()

@@ -151,14 +151,15 @@ def chain(config_file: Path, root: Path) -> list[tuple[str, str]]:
     return found
 
 
-def origin(config_file: Path, dotted: str, root: Path) -> tuple[str, int | None]:
-    """The file (shown from the repository root) and line that set `dotted` (extra.brand.x).
+def origin(config_file: Path, dotted: str, root: Path, path: tuple[str, ...] | None = None) -> tuple[str, int | None]:
+    """The file (shown from the repository root) and line that set `dotted` (extra.brand.x), or
+    the keys of `path` when a key holds a dot (extra.strings.checklist.print).
 
     Follows the INHERIT chain from the overlay up, and names the first file that sets it.
     """
     files = chain(config_file, root)
     for shown, text in files:
-        line = yamlfile.Lines(text).find(*dotted.split("."))
+        line = yamlfile.Lines(text).find(*(path or dotted.split(".")))
         if line is not None:
             return shown, line
     return (files[0][0] if files else str(config_file)), None

@@ -80,7 +80,7 @@ def check_hidden(brand: Brand, doc_pages: Iterable[str], config_file: Path, root
             raise ContentError(shown, f"the replacement '{replacement}' is hidden too",
                                "send readers to a page that stays on the site", line=line,
                                key=f"extra.brand.hide.{guide}")
-    return dict(brand.hide)
+    return {guide: replacement for guide, replacement in brand.hide.items() if not guide.startswith("scenarios/")}
 
 
 def moved_page(src_uri: str, replacement: str, url: str, catalogue: Catalogue) -> str:
