@@ -64,6 +64,7 @@ check: $(BIN)/.test-installed
 	$(BIN)/mkdocs build --strict -q -f $(CONFIG) -d $(CURDIR)/site
 	$(SPELL_CMD)
 	$(LINT_CMD)
+	@PYTHONPATH=hooks $(BIN)/python -m kb due-for-review docs
 
 # Tests run in parallel, one process per core, and the slowest are listed at the end.
 test: check

@@ -252,3 +252,21 @@ def test_a_forks_ci_tests_its_overlay_and_publishes_only_after_the_tests() -> No
     assert any(s.get("run") == "bash .ci/run" and s["env"]["CONFIG"] == step["env"]["CONFIG"]
                for s in jobs["test"]["steps"])
     assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith("make test")
+
+
+def test_make_check_lists_the_guides_due_for_review_without_failing(tmp_path: Path) -> None:
+    import datetime as dt
+
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from kb import __main__ as cli
+    from kb.review import due_for_review
+
+    docs = tmp_path / "docs"
+    for name, reviewed in (("why/old.md", "2024-01-15"), ("why/recent.md", "2025-08-01"), ("why/index.md", "2020-01-01")):
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(f"---\ntitle: T\nreviewed: {reviewed}\n---\n\nText.\n", encoding="utf-8")
+    today = dt.date(2026, 1, 20)
+    assert due_for_review(docs, today) == [("docs/why/old.md", dt.date(2024, 1, 15))]
+    assert due_for_review(docs, dt.date(2025, 7, 14)) == [], "not yet 18 months"
+    assert cli.main(["due-for-review", str(docs)], today=today) == 0, "time alone never fails a build"
+    assert "@PYTHONPATH=hooks $(BIN)/python -m kb due-for-review docs" in (ROOT / "Makefile").read_text(encoding="utf-8")

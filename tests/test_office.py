@@ -242,7 +242,7 @@ def test_every_catalogue_has_every_key_and_the_keys_are_the_ones_the_site_uses()
         used |= set(re.findall(r"""word\(\s*["']([\w.]+)["']""", text))
     used = {key for key in used if not key.endswith(".")}  # a prefix, completed in code
     used |= {"source.official", "source.research", "source.practitioner", "moved.text", "moved.link",
-             "site.permalink"}
+             "site.permalink", "sources.official", "sources.research", "sources.practitioner", "sources.cited_by"}
     assert used == set(english.strings), (used ^ set(english.strings))
 
 

@@ -35,6 +35,22 @@ def guide_sources(meta: dict[str, Any], sources: Mapping[str, Source]) -> list[S
     return [sources[s] for s in meta.get("sources", [])]
 
 
+def sources_markdown(src_uri: str, sources: Mapping[str, Source], metas: Mapping[str, Any],
+                     catalogue: Catalogue) -> str:
+    """The Sources page: every source by kind, with its link, its date and the guides that cite it."""
+    from .sources import KINDS
+
+    citing: dict[str, list[tuple[str, str]]] = {}
+    for uri, fm in sorted(metas.items()):
+        for ident in fm.meta.get("sources", []):
+            citing.setdefault(ident, []).append((relative(src_uri, uri), fm.meta["title"]))
+    groups = [(kind, catalogue.t(f"sources.{kind}"),
+               [(s, source_date(s.date, catalogue), citing.get(s.id, []))
+                for s in sorted(sources.values(), key=lambda s: s.title.lower()) if s.kind == kind])
+              for kind in KINDS]
+    return render("sources.md.j2", groups=groups, cited_by=catalogue.t("sources.cited_by"))
+
+
 def source_date(text: str, catalogue: Catalogue) -> str:
     """A source's date as a reader sees it, in the interface's language: 27 May 2011, May 2011,
     2011, or "" when undated."""
