@@ -26,7 +26,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help serve build check test bench screenshot clean
+.PHONY: help serve build check test bench bench-search screenshot clean
 
 help:
 	@echo "make serve   build and serve the site on http://$(ADDR) (CONFIG=my-office.yml for an overlay)"
@@ -34,6 +34,7 @@ help:
 	@echo "make check   the contributor checks (strict build and content checks)"
 	@echo "make test    every check and the whole test suite, browser tests included"
 	@echo "make bench   time builds with and without the hooks and print the figures"
+	@echo "make bench-search  how often search finds a fitting page, and the index's size"
 	@echo "make screenshot  photograph the example office's home page for the docs"
 	@echo "make clean   remove site/ and .venv/"
 
@@ -72,6 +73,8 @@ test: check
 
 bench: $(BIN)/.site-installed
 	$(BIN)/python tests/bench.py $(ARGS)
+bench-search: $(BIN)/.test-installed
+	$(BIN)/python tests/bench_search.py
 
 screenshot: $(BIN)/.test-installed
 	$(BIN)/python tests/screenshot.py

@@ -97,6 +97,9 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         markdown = pages.expand(markdown, uri, shown, first_line=first,
                                 section_guides=site.sections.get(posixpath.dirname(uri), []),
                                 fragments=site.fragments, directives=_directives(site))
+        if fm and frontmatter.is_guide(uri):
+            markdown = pages.with_lead(markdown, fm.meta["description"], fm.meta.get("questions", []),
+                                       site.strings.t("guide.questions"))
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     return markdown

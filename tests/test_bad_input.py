@@ -21,6 +21,7 @@ from conftest import Project
 ALPHA = "docs/why/alpha.md"
 SCEN, CHECK, SOURCES = "docs/_data/scenarios.yml", "docs/_data/checklists/fixture-list.yml", "docs/_data/sources.yml"
 PARAGRAPH = "The alpha guide. It exists for the tests."
+WORDS = "docs/_data/search.yml"
 
 
 def edit(path: str, old: str, new: str) -> Callable[[Project], None]:
@@ -73,6 +74,10 @@ CASES = [
     Case("unknown-scenario", edit(ALPHA, "  - two", "  - tow"), (f"{ALPHA}:4 [scenarios]", "did you mean 'two'?")),
     Case("questions-text", edit(ALPHA, "sources:", "questions: how do i\nsources:"),
          (f"{ALPHA}:8 [questions]", "must be a list")),
+    Case("questions-not-text", edit(ALPHA, "sources:", "questions:\n  - [how, do, i]\nsources:"),
+         (f"{ALPHA}:8 [questions]", "must be text")),
+    Case("questions-repeated", edit(ALPHA, "sources:", "questions:\n  - can i go\n  - can i go\nsources:"),
+         (f"{ALPHA}:8 [questions]", "repeat")),
     Case("unknown-template", edit(ALPHA, "sources:", "template: nowhere.html\nsources:"),
          (f"{ALPHA} [template]", "the template 'nowhere.html' does not exist")),
     Case("unknown-icon", edit(ALPHA, "sources:", "icon: material/no-such-icon\nsources:"),
@@ -135,6 +140,15 @@ CASES = [
     Case("source-duplicate-id", edit(SOURCES, "    note: A source that exists only for the tests.",
                                      "    note: x.\n  fixture-source:\n    title: Again"),
          (f"{SOURCES}:9:", "the key 'fixture-source' is given twice")),
+    # the search's word groups
+    Case("search-words-one", write(WORDS, "en:\n  same:\n    - [cv]\n"),
+         (f"{WORDS}:3 [en.same[0]]", "two or more words")),
+    Case("search-words-case", write(WORDS, "en:\n  same:\n    - [CV, résumé]\n"),
+         (f"{WORDS}:3 [en.same[0]]", "'CV' is not a lower-case word", "e-mail is `e mail`")),
+    Case("search-words-flat", write(WORDS, "en: [cv, resume]\n"), (f"{WORDS}:1 [en]", "must hold `same:`")),
+    Case("search-words-ignore", write(WORDS, "en:\n  ignore: [job, long phrase]\n"),
+         (f"{WORDS}:2 [en.ignore[1]]", "is not one lower-case word")),
+    Case("search-words-duplicate", write(WORDS, "en:\n  same: []\n  same: []\n"), (f"{WORDS}:3:", "given twice")),
     # templates and config
     Case("template-unknown-field", edit("snippets/messages/decline-offer.txt", "Dear [Name],", "Dear [Nmae],"),
          ("snippets/messages/decline-offer.txt:3 [Nmae]", "did you mean '[Name]'?")),

@@ -235,6 +235,8 @@ def test_every_catalogue_has_every_key_and_the_keys_are_the_ones_the_site_uses()
     used = set()
     for path in [*(ROOT / "hooks" / "templates").glob("*.j2"), *(ROOT / "overrides").rglob("*.html")]:
         used |= set(re.findall(r"""(?:\bkb_t|(?<![\w.])t)\(\s*["']([\w.]+)["']""", path.read_text(encoding="utf-8")))
+    for path in [*(ROOT / "hooks").glob("*.py"), *(ROOT / "hooks" / "kb").glob("*.py")]:
+        used |= set(re.findall(r"""strings\.t\(\s*["']([\w.]+)["']""", path.read_text(encoding="utf-8")))
     for path in (ROOT / "docs" / "assets" / "js").glob("*.js"):
         text = path.read_text(encoding="utf-8")
         used |= set(re.findall(r"""__tti_text\(\s*["']([\w.]+)["']""", text))

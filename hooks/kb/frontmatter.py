@@ -70,8 +70,8 @@ HOW = {
     "scenarios": "give a list of scenario ids, one per line, e.g.\n  scenarios:\n    - too-busy",
     "reviewed": "give the date you last checked the page as YYYY-MM-DD, e.g. `reviewed: 2026-11-21`",
     "sources": "give a list of source ids from docs/_data/sources.yml, e.g.\n  sources:\n    - real-purpose",
-    "questions": "give a list of the questions the page answers, as readers would type them, e.g.\n"
-                 "  questions:\n    - should i go to an interview for a job i dont want",
+    "questions": "give a list of the questions the page answers, in readers' words, e.g.\n"
+                 "  questions:\n    - Should I go to an interview for a job I don't want?",
 }
 
 

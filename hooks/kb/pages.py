@@ -71,6 +71,14 @@ def guide_list(src_uri: str, guides: list[Any], fragments: Fragments) -> str:
                                 guides=[(relative(src_uri, g.src_uri), g) for g in guides]))
 
 
+def with_lead(markdown: str, description: str, questions: list[str], heading: str) -> str:
+    """A guide's Markdown with its description as a lead paragraph under the title, and its
+    `questions:` in a folded list beside it. Readers see in a line what the guide answers; search
+    indexes both as the page's own entry (its title and the text before the first heading), so a
+    question finds the guide, and the result shows its description."""
+    return render("guide-lead.md.j2", description=description, questions=questions, heading=heading) + markdown
+
+
 def expand(markdown: str, src_uri: str, shown: str, *, section_guides: list[Guide], fragments: Fragments,
            directives: Mapping[str, Directive] = {}, first_line: int = 1) -> str:
     """Replace each `<!-- kb:name args -->` directive in a page; unknown ones are an error.

@@ -4,7 +4,9 @@
       MutationObserver catches them whenever Material adds them.
    2. Material's inline content script opens the tab of tabbed content that the address names;
       the site allows no inline script, so this does it on every page Material shows.
-   3. A printed page gets the date it was printed. */
+   3. A printed page gets the date it was printed.
+   4. A search that finds nothing shows where to start instead (overrides/partials/search.html),
+      and the 404 page's button opens the search box. */
 (function () {
   "use strict";
   function nameCodeNavs(root) {
@@ -31,4 +33,30 @@
     if (target && target.name) target.checked = target.name.indexOf("__tabbed_") === 0;
   }
   if (typeof document$ !== "undefined") document$.subscribe(openTargetTab); else openTargetTab();
+
+  /* No dead ends: when Material reports no results for a query, show the starting points. */
+  var none = document.querySelector(".tti-search-none");
+  var meta = document.querySelector(".md-search-result__meta");
+  var list = document.querySelector(".md-search-result__list");
+  var query = document.querySelector(".md-search__input");
+  function showNone() {
+    none.hidden = !(query.value.trim() && !list.children.length
+      && meta.textContent.trim() === none.getAttribute("data-none"));
+  }
+  if (none && meta && list && query) {
+    new MutationObserver(showNone).observe(meta, { childList: true, characterData: true, subtree: true });
+    query.addEventListener("input", showNone);
+  }
+
+  /* The 404 page's "Search the site" button opens Material's search box. */
+  document.querySelectorAll("[data-tti-open-search]").forEach(function (button) {
+    var toggle = document.getElementById("__search");
+    if (!toggle || !query) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+      query.focus();
+    });
+  });
 })();
