@@ -40,7 +40,8 @@
     return token.toString();
   }
 
-  /* The query's words, and the words the site's groups add for it. */
+  /* The query's words, and the words the site's groups add for it, each with the reader's
+     words that brought it in ("decline" comes from "turn down"). */
   function words(text) {
     var split = text.split(self.lunr.tokenizer.separator).filter(Boolean);
     var spaced = " " + split.join(" ") + " ";
@@ -48,8 +49,10 @@
     ((data[language] || {}).same || []).forEach(function (group) {
       var named = group.filter(function (member) { return spaced.indexOf(" " + member + " ") !== -1; });
       if (!named.length) return;
+      var from = named.join(" ").split(" ");
       group.forEach(function (member) {
-        if (named.indexOf(member) === -1) extra.push.apply(extra, member.split(" "));
+        if (named.indexOf(member) !== -1) return;
+        member.split(" ").forEach(function (word) { extra.push({ word: word, from: from }); });
       });
     });
     return { own: split, extra: extra };
@@ -67,16 +70,17 @@
     function add(term, key, word) {
       if (terms.indexOf(term) !== -1) return;
       terms.push(term);
-      if (word || !Object.prototype.hasOwnProperty.call(map, key)) map[key] = word;
+      if (typeof word === "string" || !Object.prototype.hasOwnProperty.call(map, key)) map[key] = word;
     }
     function each(list, own) {
-      list.forEach(function (word) {
+      list.forEach(function (entry) {
+        var word = own ? entry : entry.word;
         if (word.length < 2) return; /* the "m" of "i'm", the "t" of "don't" */
         if (ignored.indexOf(word) !== -1) return; /* too common on this site to tell pages apart */
         var stem = run(fns, word);
         if (!stem || /[^\p{L}\p{N}]/u.test(stem)) return;
         /* a stem of one or two letters is looked for whole, not as the start of longer words */
-        add(stem.length > 2 ? stem : stem + "^1", stem, own ? word : null);
+        add(stem.length > 2 ? stem : stem + "^1", stem, own ? word : entry.from);
         if (marked.indexOf(stem) === -1) marked.push(stem);
         /* a typo: the whole word with one letter wrong (lunr stems it itself) */
         if (own && word.length >= 5 && !/[^\p{L}]/u.test(word)) add(word + "~1", word, word);
@@ -99,13 +103,20 @@
     }).join("");
   }
 
-  /* Material lists, for each result, which query terms it has; make those the reader's words. */
+  /* Material lists, for each result, which query terms it has, and shows those it lacks; make
+     them the reader's words. A reader's word counts as found when a word of its group is. */
   function own(terms) {
     if (!asked || !terms) return terms;
     var result = {};
     Object.keys(terms).forEach(function (term) {
       var word = asked[term];
-      if (word) result[word] = result[word] || terms[term];
+      if (typeof word === "string" && word) result[word] = result[word] || terms[term];
+    });
+    Object.keys(terms).forEach(function (term) {
+      var from = asked[term];
+      if (Array.isArray(from) && terms[term]) from.forEach(function (word) {
+        if (Object.prototype.hasOwnProperty.call(result, word)) result[word] = true;
+      });
     });
     return result;
   }
