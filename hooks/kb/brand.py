@@ -251,7 +251,7 @@ def _suggest(value: Any, repo_url: str, fail) -> str:
     if value is False or value == "":
         return ""
     problem = check_url(value)
-    if problem is None and urlparse(value).scheme != "https":
+    if urlparse(value).scheme != "https" and problem != _QUOTES:
         problem = "is not an https address"
     if problem:
         raise fail("extra.brand.suggest", f"the \"Suggest a change\" link '{value}' {problem}",
@@ -396,6 +396,7 @@ KINDS: dict[str, str] = {
     "accessibility.email": "email", "accessibility.url": "url", "privacy.url": "url",
 }
 URL_SCHEMES = ("https", "mailto", "tel")
+_QUOTES = "holds spaces, quotes or angle brackets"
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
@@ -406,7 +407,7 @@ def check_url(value: str) -> str | None:
     """Why `value` is not a link a brand may use, or None: https, mailto and tel only."""
     parsed = urlparse(value)
     if value != value.strip() or any(c in value for c in "\"'<> \t\n"):
-        return "holds spaces, quotes or angle brackets"
+        return _QUOTES
     if parsed.scheme not in URL_SCHEMES:
         return f"is not an {', '.join(URL_SCHEMES[:-1])} or {URL_SCHEMES[-1]} address"
     if parsed.scheme == "https" and not parsed.netloc:

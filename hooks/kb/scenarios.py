@@ -281,7 +281,9 @@ class Index:
         below KEEP: a guide left out of a subset's list has KEEP guides before it that share as
         much with the page."""
         me = self.position[src_uri]
-        own = sorted(set(self.guides[me].scenarios) - {ident})[:5 if ident else 6]
+        own = sorted(set(self.guides[me].scenarios) - {ident})
+        if len(own) > (5 if ident else 6):  # more than the subsets hold: count them (rare)
+            return self._counted(me, ident, limit)
         fixed = (ident,) if ident else ()
         chosen: list[int] = []
         for size in range(len(own), -1 if ident else 0, -1):
@@ -293,6 +295,17 @@ class Index:
                 if len(chosen) == limit:
                     return [self.guides[n] for n in chosen]
         return [self.guides[n] for n in chosen]
+
+
+    def _counted(self, me: int, ident: str | None, limit: int) -> list[GuideRef]:
+        """`related()` by counting each guide's shared scenarios: exact for any number of them."""
+        from collections import Counter
+
+        mine = set(self.guides[me].scenarios)
+        shared = Counter(n for i in mine for n in self.by_scenario.get(i, ()))
+        pool = set(self.by_scenario.get(ident, ())) if ident else set(shared)
+        ranked = sorted(pool - {me}, key=lambda n: (-shared[n], n))
+        return [self.guides[n] for n in ranked[:limit]]
 
 
 def groups(scenarios: Sequence[Scenario]) -> list[tuple[str, list[Scenario]]]:

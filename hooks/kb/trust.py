@@ -14,13 +14,9 @@ from .brand import Brand
 from .render import render
 from .strings import Catalogue
 
-#: The project's own pages the footer links to, by the key of their label in the catalogue.
-ABOUT_PAGES = {
-    "footer.editorial": "about/editorial.md",
-    "footer.sources": "about/sources.md",
-    "footer.privacy": "about/privacy.md",
-    "footer.accessibility": "about/accessibility.md",
-}
+#: The project's own pages the footer links to.
+EDITORIAL, SOURCES, PRIVACY, ACCESSIBILITY = ("about/editorial.md", "about/sources.md", "about/privacy.md",
+                                              "about/accessibility.md")
 
 
 @dataclass(frozen=True)
@@ -30,26 +26,28 @@ class FooterLink:
     internal: bool
 
 
-def footer_links(brand: Brand, urls: Mapping[str, str], catalogue: Catalogue) -> list[FooterLink]:
+def footer_links(brand: Brand, urls: Mapping[str, str], strings: Catalogue) -> list[FooterLink]:
     """The footer's links: how the guides are written, the sources, privacy and accessibility
     (an office's own privacy or accessibility page wins over the project's), then "Suggest a
     change". A page an office has taken out is left out."""
-    own = {"footer.privacy": brand.privacy.get("url"), "footer.accessibility": brand.accessibility.get("url")}
+    wanted = [(strings.t("footer.editorial"), EDITORIAL, None), (strings.t("footer.sources"), SOURCES, None),
+              (strings.t("footer.privacy"), PRIVACY, brand.privacy.get("url")),
+              (strings.t("footer.accessibility"), ACCESSIBILITY, brand.accessibility.get("url"))]
     found = []
-    for key, page in ABOUT_PAGES.items():
-        if own.get(key):
-            found.append(FooterLink(catalogue.t(key), own[key], internal=False))
+    for label, page, own in wanted:
+        if own:
+            found.append(FooterLink(label, own, internal=False))
         elif page in urls:
-            found.append(FooterLink(catalogue.t(key), urls[page], internal=True))
+            found.append(FooterLink(label, urls[page], internal=True))
     if brand.suggest:
-        found.append(FooterLink(catalogue.t("footer.suggest"), brand.suggest, internal=False))
+        found.append(FooterLink(strings.t("footer.suggest"), brand.suggest, internal=False))
     return found
 
 
-def byline(reviewed: dt.date, sources: int, catalogue: Catalogue) -> str:
+def byline(reviewed: dt.date, sources: int, strings: Catalogue) -> str:
     """The line under a guide's title: "Reviewed 2 December 2026 · 3 sources", the count linked
     to the guide's Sources section. Raw HTML in the page's Markdown, left out of search."""
-    count = catalogue.t("guide.byline_sources_one") if sources == 1 else catalogue.t("guide.byline_sources", n=sources)
+    count = strings.t("guide.byline_sources_one") if sources == 1 else strings.t("guide.byline_sources", n=sources)
     return render("guide-byline.md.j2", reviewed=reviewed.isoformat(),
-                  reviewed_text=catalogue.t("guide.byline_reviewed", date=catalogue.date(reviewed)),
+                  reviewed_text=strings.t("guide.byline_reviewed", date=strings.date(reviewed)),
                   count=count if sources else "")
