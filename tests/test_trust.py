@@ -72,6 +72,10 @@ def test_a_spanish_interface_writes_the_line_in_spanish(small: Project) -> None:
     assert byline.get_text(" ", strip=True) == "Revisada el 2 de enero de 2026 · 1 fuente"
     start = built.soup("scenarios/two/index.html").select_one(".tti-guides .tti-start-here")
     assert start.get_text() == "Empieza aquí" and start["lang"] == "es"
+    label = built.soup("scenarios/two/index.html").select_one(".tti-based-on span[lang]")
+    assert label["lang"] == "es" and label.get_text() == "Esta respuesta se basa en:"
+    footer = built.soup("why/alpha/index.html").select_one(".tti-about-site")
+    assert [a.get_text() for a in footer.select("a")][-1] == "Sugerir un cambio"
 
 
 # ---- the foot of a guide ----
@@ -326,3 +330,18 @@ def test_new_parts_have_no_axe_violations(served, browser, scheme: str) -> None:
         problems += [f"{path}: {v}" for v in axe_violations(page)]
     context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_titles_in_the_new_lines_show_as_typed(small: Project) -> None:
+    """A guide title that looks like HTML or Markdown is text in the hub's "based on" line and
+    in another guide's list to read next."""
+    hostile = 'Alpha <script>alert(1)</script> *x* [y](javascript:z)'
+    small.edit("docs/why/alpha.md", "title: Alpha guide", f"title: {hostile!r}")
+    built = small.build()
+    assert built.ok, built.messages
+    hub = built.soup("scenarios/one/index.html")
+    assert hostile in hub.select_one(".tti-based-on").get_text()
+    assert not hub.select("article script")
+    assert all(a["href"].startswith("../../") for a in hub.select(".tti-based-on a"))
+    nexts = built.soup("why/beta/index.html").select(".tti-advice__next a")
+    assert hostile in [a.get_text() for a in nexts]

@@ -352,7 +352,8 @@ def hub_markdown(scenario: Scenario, index: Index, *, template_titles: dict[str,
     return render(
         "scenario-hub.md.j2", scenario=scenario, finder=relative(hub, finder),
         guide_list=guide_list(hub, guides, fragments, start=True),
-        based_on=[(relative(hub, g.src_uri), g.title) for g in guides[:BASED_ON]],
+        based_on=fragments.add(render("hub-based-on.html.j2",
+                                      based_on=[(relative(hub, g.src_uri), g.title) for g in guides[:BASED_ON]])),
         templates=[(f"{relative(hub, templates_page)}#{t}", template_titles.get(t, t))
                    for t in scenario.templates],
         checklists=[(f"{relative(hub, checklists_page)}#{c}", checklist_titles.get(c, c))
