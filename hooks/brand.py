@@ -26,7 +26,8 @@ log = get_plugin_logger(__name__)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = state.site
     try:
-        checked = brand.validate(config.extra.get("brand"), config_file=site.config_file, root=site.root)
+        checked = brand.validate(config.extra.get("brand"), config_file=site.config_file, root=site.root,
+                                 repo_url=config.repo_url or "")
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     for note in checked.notes:
@@ -39,6 +40,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             config.theme[key] = dest
     if BRAND_CSS not in config.extra_css:
         config.extra_css.append(BRAND_CSS)
+    if not checked.contributor_links:
+        # Readers get no edit pencil and no repository link (both follow repo_url); the footer's
+        # "Suggest a change" link, made from it above, is theirs.
+        config.repo_url = config.edit_uri = None
     pages = office.pages(site.root, checked)
     config.nav = office.nav(config.nav, checked, pages)
     state.update(brand=checked, brand_assets=assets)

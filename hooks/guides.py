@@ -17,7 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from kb import brand, frontmatter, pages, render, safety, snippets, sources, state, strings, yamlfile
+from kb import brand, frontmatter, pages, render, safety, snippets, sources, state, strings, trust, yamlfile
 from kb.errors import ContentError
 from kb.fragments import FragmentsExtension
 
@@ -100,6 +100,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         if fm and frontmatter.is_guide(uri):
             markdown = pages.with_lead(markdown, fm.meta["description"], fm.meta.get("questions", []),
                                        site.strings.t("guide.questions"))
+            markdown = trust.byline(fm.meta["reviewed"], len(fm.meta["sources"]), site.strings) + markdown
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     return markdown
@@ -123,7 +124,8 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
     site = state.site
     env.globals.update(kb_brand=site.brand, kb_t=site.strings.t, kb_strings=site.strings.for_scripts(),
                        kb_ui_lang=site.ui_language if site.other_language else "",
-                       kb_content_lang=site.content_language if site.other_language else "")
+                       kb_content_lang=site.content_language if site.other_language else "",
+                       kb_footer_links=trust.footer_links(site.brand, site.urls, site.strings))
     return env
 
 
@@ -144,9 +146,9 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
 
     urls, here = site.urls, page.url  # every target is a page of this build
     url = lambda src: get_relative_url(urls[src], here)  # noqa: E731 - what the `url` filter does
-    advice = [{"statement": scenario.statement, "url": url(scenario.hub),
-               "related": [{"title": g.title, "url": url(g.src_uri)} for g in related]}
-              for scenario, related in (scenarios.advice(uri, site.scenario_by_id, site.index) if site.index else [])]
+    situations, read_next = scenarios.advice(uri, site.scenario_by_id, site.index) if site.index else ([], [])
+    advice = {"situations": [{"statement": s.statement, "url": url(s.hub)} for s in situations],
+              "next": [{"title": g.title, "url": url(g.src_uri)} for g in read_next]}
     cited = [{"source": source, "date": pages.source_date(source.date, site.strings)}
              for source in pages.guide_sources(fm.meta, site.sources)]
     reviewed = fm.meta["reviewed"]

@@ -62,6 +62,10 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     order = scenarios.site_order(config.nav, (f.src_uri for f in files.documentation_pages()))
     guides.sort(key=lambda g: order.get(g.src_uri, len(order)))
     index = scenarios.Index.build(guides)
+    try:
+        scenarios.check_first(registry, index, hidden=site.brand.hide)
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
     template_titles = _titles(TEMPLATES_PAGE)
     checklist_titles = {c.id: c.title for c in site.checklists.values()}
     for scenario in registry:

@@ -100,6 +100,12 @@ BAD = [
     Bad("hide-unknown", "    hide:\n      why/alpa.md: ~", ("[extra.brand.hide.why/alpa.md]", "did you mean 'why/alpha.md'?")),
     Bad("hide-replacement-hidden", "    hide:\n      why/alpha.md: why/beta.md\n      why/beta.md: ~",
         ("[extra.brand.hide.why/alpha.md]", "is hidden too")),
+    # the reader's footer and the contributor controls
+    Bad("suggest-http", "    suggest: http://example.org/issues",
+        ("site.yml:26 [extra.brand.suggest]", "is not an https address")),
+    Bad("contributor-links-text", "    contributor_links: 'on'",
+        ("site.yml:26 [extra.brand.contributor_links]", "must be `true` or `false`")),
+    Bad("privacy-javascript", "    privacy:\n      url: javascript:alert(1)", ("site.yml:27 [extra.brand.privacy.url]",)),
     Bad("pages-missing-folder", "    pages:\n      folder: brand/nowhere\n      section: Us",
         ("[extra.brand.pages.folder]", "is not a folder inside the repository")),
 ]

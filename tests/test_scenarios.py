@@ -37,16 +37,21 @@ def test_each_hub_shows_statement_answer_and_at_least_three_guides(site: Build) 
             assert soup.select_one(f'a[href$="messages/templates/#{template}"]'), template
 
 
-def test_every_hub_lists_its_guides_in_site_order(site: Build) -> None:
+def test_every_hub_lists_its_first_guide_then_the_navigation_order(site: Build) -> None:
     """A property of the real content, whatever guides it has: each hub lists every guide that
-    names its scenario, in the order of the navigation."""
+    names its scenario; its `first:` guide (or, without one, the first in the navigation) comes
+    first, and the others follow the order of the navigation."""
     order = sc.site_order(site.config.nav, [])  # docs path -> place in the navigation
     place = {uri.removesuffix(".md") + "/": n for uri, n in order.items()}
     for entry in REGISTRY:
         links = [a["href"].replace("../../", "") for a in
                  site.soup(f"scenarios/{entry['id']}/index.html").select(".tti-guides dt a")]
         assert len(links) >= 3, entry["id"]
-        assert links == sorted(links, key=place.__getitem__), entry["id"]
+        if entry.get("first"):
+            assert links[0] == entry["first"].removesuffix(".md") + "/", entry["id"]
+        else:
+            assert links[0] == min(links, key=place.__getitem__), entry["id"]
+        assert links[1:] == sorted(links[1:], key=place.__getitem__), entry["id"]
 
 
 def test_hub_guides_follow_site_order(small: Project) -> None:
@@ -74,19 +79,18 @@ def test_hubs_are_in_the_navigation_and_in_search(site: Build) -> None:
 
 
 def test_every_guide_has_advice_for_its_situations(site: Build) -> None:
-    from test_site import guide_pages
+    """Each guide ends with its situations (links to their hubs) and at most six other guides
+    to read next, none twice (the ranking is tested in test_trust.py)."""
+    from test_trust import guide_pages
 
     for path in guide_pages(site):
-        soup = site.soup(path)
-        block = soup.select_one(".tti-advice")
+        block = site.soup(path).select_one(".tti-advice")
         assert block is not None, path
-        items = block.find_all("li")
-        assert items, path
-        for li in items:
-            hub = li.find("a")["href"]
-            assert "/scenarios/" in "/" + hub.replace("../", "")
-            others = [a["href"] for a in li.find_all("a")[1:]]
-            assert len(others) <= 3 and "./" not in others and "../" + path.split("/")[1] + "/" not in others
+        hubs = [a["href"] for a in block.select(".tti-advice__situations a")]
+        assert hubs and all("/scenarios/" in "/" + hub.replace("../", "") for hub in hubs), path
+        others = [a["href"] for a in block.select(".tti-advice__next a")]
+        assert 1 <= len(others) <= 6 and len(set(others)) == len(others), path
+        assert "./" not in others and "../" + path.split("/")[1] + "/" not in others
 
 
 def test_finder_lists_every_statement_by_group(site: Build) -> None:

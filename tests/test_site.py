@@ -51,13 +51,6 @@ def test_no_third_party_assets(site: Build) -> None:
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
-def test_repository_link_does_not_call_the_github_api(site: Build) -> None:
-    soup = site.soup("index.html")
-    source = soup.select_one(".md-source")
-    assert source is not None and source["href"].startswith("https://github.com/")
-    assert not soup.select('[data-md-component="source"]')
-
-
 def test_light_and_dark_schemes_with_a_toggle(site: Build) -> None:
     soup = site.soup("index.html")
     schemes = [i["data-md-color-scheme"] for i in soup.select("input[data-md-color-scheme]")]
@@ -115,12 +108,6 @@ def test_message_templates_are_on_the_templates_page(site: Build, name: str) -> 
     assert re.search(r"\[[A-Z][^\]]*\]", text), "a template shows its placeholders"
     blocks = [c.get_text() for c in site.soup("messages/templates/index.html").select("pre code")]
     assert any(text.splitlines()[0] in b for b in blocks)
-
-
-def test_edit_this_page_links_to_the_repository(site: Build) -> None:
-    link = site.soup("why/practice/index.html").select_one("a.md-content__button[href]")
-    repo = site.config.repo_url.rstrip("/")
-    assert link is not None and link["href"] == f"{repo}/edit/main/docs/why/practice.md"
 
 
 def test_two_builds_of_one_commit_are_byte_identical(small, tmp_path, monkeypatch) -> None:

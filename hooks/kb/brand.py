@@ -36,6 +36,9 @@ KEYS: dict[str, Any] = {
     "announcement": str,
     "pages": {"folder": str, "section": str},
     "hide": dict,
+    "privacy": {"url": str},
+    "contributor_links": bool,
+    "suggest": (str, bool),
 }
 POLICY_KEYS = ("title", "text", "pages", "scenarios")
 #: Where the single `policy:` setting (the first form of a policy) is shown.
@@ -122,6 +125,9 @@ class Brand:
     pages_folder: str = ""  # the office's own pages, from the repository root
     pages_section: str = ""
     hide: Mapping[str, str | None] = field(default_factory=dict)  # hidden guide -> replacement
+    privacy: Mapping[str, str] = field(default_factory=dict)  # url: the office's own privacy notice
+    contributor_links: bool = False  # the edit pencil and the repository link in the header
+    suggest: str = ""  # the footer's "Suggest a change" link; "" shows none
     notes: tuple[str, ...] = ()  # what the build chose, to print
 
     def policies_for(self, src_uri: str, scenarios: Sequence[str] = ()) -> list[Policy]:
@@ -179,9 +185,10 @@ def _inherit(text: str) -> str | None:
 
 # ---- validation ----
 
-def validate(brand: Any, *, config_file: Path, root: Path) -> Brand:
+def validate(brand: Any, *, config_file: Path, root: Path, repo_url: str = "") -> Brand:
     """Check `extra.brand` and return it typed, with its Markdown rendered and its colours'
-    text shades derived. Raises ContentError, naming the file and line that set the key."""
+    text shades derived. Raises ContentError, naming the file and line that set the key.
+    `repo_url` gives the default "Suggest a change" link (the repository's new-issue page)."""
 
     def fail(dotted: str, problem: str, fix: str) -> ContentError:
         shown, line = origin(config_file, dotted, root)
@@ -215,6 +222,8 @@ def validate(brand: Any, *, config_file: Path, root: Path) -> Brand:
                        "give the path of a folder of Markdown pages, e.g. `brand/my-office/pages`")
     announcement = brand.get("announcement")
     return Brand(
+        privacy=dict(brand.get("privacy") or {}), contributor_links=bool(brand.get("contributor_links")),
+        suggest=_suggest(brand.get("suggest"), repo_url, fail),
         office=brand.get("office") or "", logo=brand.get("logo") or "", favicon=brand.get("favicon") or "",
         light=schemes["light"], dark=schemes["dark"],
         booking=dict(booking), contact=dict(brand.get("contact") or {}),
@@ -226,6 +235,29 @@ def validate(brand: Any, *, config_file: Path, root: Path) -> Brand:
         announcement=render_markdown(announcement, fail, "extra.brand.announcement") if announcement else None,
         pages_folder=pages.get("folder") or "", pages_section=pages.get("section") or "",
         hide=_hidden(brand.get("hide") or {}, fail), notes=tuple(notes))
+
+
+def suggest_default(repo_url: str) -> str:
+    """The repository's page for a new issue, where anyone can suggest a change."""
+    if not repo_url or urlparse(repo_url).scheme != "https":
+        return ""
+    return repo_url.rstrip("/") + "/issues/new"
+
+
+def _suggest(value: Any, repo_url: str, fail) -> str:
+    """`suggest:` is an https address, or `false` for no link; unset, the repository's issues."""
+    if value is None or value is True:
+        return suggest_default(repo_url)
+    if value is False or value == "":
+        return ""
+    problem = check_url(value)
+    if urlparse(value).scheme != "https" and problem != _QUOTES:
+        problem = "is not an https address"
+    if problem:
+        raise fail("extra.brand.suggest", f"the \"Suggest a change\" link '{value}' {problem}",
+                   "give the full https:// address of your repository's issues or edit page, "
+                   "or write `suggest: false` to show no link")
+    return value
 
 
 #: The single-paragraph Markdown of policies, the home block and the announcement: emphasis,
@@ -361,9 +393,10 @@ KINDS: dict[str, str] = {
     "contact.email": "email", "contact.phone": "phone", "contact.address": "text",
     "policy.title": "text", "policy.text": "paragraphs",
     "home.title": "text", "home.text": "paragraphs", "announcement": "text", "pages.section": "text",
-    "accessibility.email": "email", "accessibility.url": "url",
+    "accessibility.email": "email", "accessibility.url": "url", "privacy.url": "url",
 }
 URL_SCHEMES = ("https", "mailto", "tel")
+_QUOTES = "holds spaces, quotes or angle brackets"
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
@@ -374,7 +407,7 @@ def check_url(value: str) -> str | None:
     """Why `value` is not a link a brand may use, or None: https, mailto and tel only."""
     parsed = urlparse(value)
     if value != value.strip() or any(c in value for c in "\"'<> \t\n"):
-        return "holds spaces, quotes or angle brackets"
+        return _QUOTES
     if parsed.scheme not in URL_SCHEMES:
         return f"is not an {', '.join(URL_SCHEMES[:-1])} or {URL_SCHEMES[-1]} address"
     if parsed.scheme == "https" and not parsed.netloc:
@@ -460,6 +493,14 @@ def _check_keys(values: dict, spec: dict, where: str, fail) -> None:
                 raise fail(dotted, f"'{dotted}' must be a mapping of settings, not a list or text",
                            f"indent its settings under `{key}:` as `name: value` lines")
             _check_keys(value, want, dotted, fail)
+        elif isinstance(want, tuple):  # `suggest`: an address, or true/false
+            if value is not None and not isinstance(value, want):
+                raise fail(dotted, f"'{dotted}' must be an https:// address, or `false`",
+                           f"write `{key}: https://...` or `{key}: false`")
+        elif want is bool:
+            if value is not None and not isinstance(value, bool):
+                raise fail(dotted, f"'{dotted}' must be `true` or `false`, not '{value}'",
+                           f"write `{key}: true` or `{key}: false`, without quotes")
         elif want is dict:
             if not isinstance(value, dict):
                 raise fail(dotted, f"'{dotted}' must be a mapping of `label: address` lines",

@@ -65,9 +65,10 @@ def source_date(text: str, catalogue: Catalogue) -> str:
     return str(year)
 
 
-def guide_list(src_uri: str, guides: list[Any], fragments: Fragments) -> str:
-    """The Markdown that stands for a list of guides (titles linked, with descriptions)."""
-    return fragments.add(render("guide-list.html.j2",
+def guide_list(src_uri: str, guides: list[Any], fragments: Fragments, start: bool = False) -> str:
+    """The Markdown that stands for a list of guides (titles linked, with descriptions); with
+    `start`, the first is marked as the one to read first."""
+    return fragments.add(render("guide-list.html.j2", start=start,
                                 guides=[(relative(src_uri, g.src_uri), g) for g in guides]))
 
 

@@ -21,9 +21,11 @@ from .registry import SLUG
 from .render import relative, render
 
 SHOWN = "docs/_data/scenarios.yml"
-FIELDS = ("id", "statement", "answer", "group", "templates", "checklists")
+FIELDS = ("id", "statement", "answer", "group", "templates", "checklists", "first")
 REQUIRED = ("id", "statement", "answer", "group")
 HUB_DIR = "scenarios"
+#: How many of a hub's guides its answer names as the ones it rests on (the first, in hub order).
+BASED_ON = 3
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Scenario:
     group: str
     templates: tuple[str, ...] = ()
     checklists: tuple[str, ...] = ()
+    first: str = ""  # the guide to read first (a docs path), listed first on the hub
     lines: yamlfile.Lines | None = None  # of the registry, to report a mistake with a line
     index: int = 0  # the entry's place in the registry
 
@@ -108,6 +111,12 @@ def load(path: Path, *, shown: str = SHOWN, templates: Iterable[str] = (),
                                        did_you_mean(value, sorted(known), what), line=where(key),
                                        key=key)
             related[key] = tuple(values)
+        first = entry.get("first")
+        if first is not None and not (isinstance(first, str) and first.endswith(".md") and not first.startswith("/")):
+            raise ContentError(shown, f"`first:` of scenario '{ident}' must be the docs path of a guide",
+                               "write the path of one of its guides, e.g. `first: why/practice.md`",
+                               line=where("first"), key="first")
+        related["first"] = first or ""
         statement, group = (safety.plain(entry[key], shown, line=lambda key=key: where(key), key=key,
                                          what=f"the {key}")
                             for key in ("statement", "group"))
@@ -169,6 +178,28 @@ def check_guides(scenarios: Sequence[Scenario], guides: Sequence[GuideRef]) -> N
             raise ContentError(SHOWN, f"no guide refers to scenario '{scenario.id}'",
                                f"add `{scenario.id}` to the `scenarios:` of the guides that help with it, "
                                "or remove the entry", line=scenario.line, key=scenario.id)
+
+
+def check_first(scenarios: Sequence[Scenario], index: Index, hidden: Iterable[str] = ()) -> None:
+    """Each `first:` names a guide of its scenario. A guide a career office hides is skipped:
+    its hub then starts with the first guide in site order."""
+    hidden = set(hidden)
+    for scenario in scenarios:
+        if not scenario.first or scenario.first in hidden:
+            continue
+        guides = [g.src_uri for g in index.for_scenario(scenario.id)]
+        if scenario.first not in guides:
+            line = scenario.lines.at("scenarios", scenario.index, "first") if scenario.lines else None
+            raise ContentError(SHOWN, f"`first:` of scenario '{scenario.id}' names '{scenario.first}', "
+                               "which is not one of its guides",
+                               did_you_mean(scenario.first, guides, f"guides that name '{scenario.id}'")
+                               + f" (or add `{scenario.id}` to that guide's `scenarios:`)", line=line, key="first")
+
+
+def hub_guides(scenario: Scenario, index: Index) -> list[GuideRef]:
+    """A hub's guides: its `first:` guide, then the others in site order."""
+    guides = index.for_scenario(scenario.id)
+    return sorted(guides, key=lambda g: g.src_uri != scenario.first)  # stable: the rest keep site order
 
 
 def is_hub(src_uri: str) -> bool:
@@ -244,21 +275,37 @@ class Index:
     def for_scenario(self, ident: str) -> list[GuideRef]:
         return [self.guides[n] for n in self.by_scenario.get(ident, [])]
 
-    def related(self, src_uri: str, ident: str, limit: int = 3) -> list[GuideRef]:
-        """Up to `limit` other guides in scenario `ident` that share the most scenarios with
-        the page; ties go to site order."""
+    def related(self, src_uri: str, ident: str | None = None, limit: int = 3) -> list[GuideRef]:
+        """Up to `limit` other guides (in scenario `ident`, or in any of the page's scenarios)
+        that share the most scenarios with the page; ties go to site order. Exact for a `limit`
+        below KEEP: a guide left out of a subset's list has KEEP guides before it that share as
+        much with the page."""
         me = self.position[src_uri]
-        own = sorted(set(self.guides[me].scenarios) - {ident})[:5]
+        own = sorted(set(self.guides[me].scenarios) - {ident})
+        if len(own) > (5 if ident else 6):  # more than the subsets hold: count them (rare)
+            return self._counted(me, ident, limit)
+        fixed = (ident,) if ident else ()
         chosen: list[int] = []
-        for size in range(len(own), -1, -1):
+        for size in range(len(own), -1 if ident else 0, -1):
             tier: set[int] = set()
             for rest in itertools.combinations(own, size):
-                tier.update(self._subsets.get(frozenset((ident, *rest)), ()))
+                tier.update(self._subsets.get(frozenset((*fixed, *rest)), ()))
             for number in sorted(tier - {me} - set(chosen)):
                 chosen.append(number)
                 if len(chosen) == limit:
                     return [self.guides[n] for n in chosen]
         return [self.guides[n] for n in chosen]
+
+
+    def _counted(self, me: int, ident: str | None, limit: int) -> list[GuideRef]:
+        """`related()` by counting each guide's shared scenarios: exact for any number of them."""
+        from collections import Counter
+
+        mine = set(self.guides[me].scenarios)
+        shared = Counter(n for i in mine for n in self.by_scenario.get(i, ()))
+        pool = set(self.by_scenario.get(ident, ())) if ident else set(shared)
+        ranked = sorted(pool - {me}, key=lambda n: (-shared[n], n))
+        return [self.guides[n] for n in ranked[:limit]]
 
 
 def groups(scenarios: Sequence[Scenario]) -> list[tuple[str, list[Scenario]]]:
@@ -301,22 +348,26 @@ def hub_markdown(scenario: Scenario, index: Index, *, template_titles: dict[str,
                  checklist_titles: dict[str, str], templates_page: str, checklists_page: str,
                  finder: str, fragments: Fragments) -> str:
     hub = scenario.hub
+    guides = hub_guides(scenario, index)
     return render(
         "scenario-hub.md.j2", scenario=scenario, finder=relative(hub, finder),
-        guide_list=guide_list(hub, index.for_scenario(scenario.id), fragments),
+        guide_list=guide_list(hub, guides, fragments, start=True),
+        based_on=fragments.add(render("hub-based-on.html.j2",
+                                      based_on=[(relative(hub, g.src_uri), g.title) for g in guides[:BASED_ON]])),
         templates=[(f"{relative(hub, templates_page)}#{t}", template_titles.get(t, t))
                    for t in scenario.templates],
         checklists=[(f"{relative(hub, checklists_page)}#{c}", checklist_titles.get(c, c))
                     for c in scenario.checklists])
 
 
-def advice(src_uri: str, by_id: dict[str, Scenario], index: Index) -> list[tuple[Scenario, list[GuideRef]]]:
-    """The "Advice for your situation" block of one guide: each of its scenarios with the
-    other guides that share the most scenarios with it."""
+def advice(src_uri: str, by_id: dict[str, Scenario], index: Index,
+           limit: int = 6) -> tuple[list[Scenario], list[GuideRef]]:
+    """The "Advice for your situation" block of one guide: its scenarios (their hubs), and up to
+    `limit` other guides to read next, those that share the most scenarios with it first."""
     if src_uri not in index.position:
-        return []
+        return [], []
     mine = index.guides[index.position[src_uri]].scenarios
-    return [(by_id[i], index.related(src_uri, i)) for i in mine if i in by_id]
+    return [by_id[i] for i in mine if i in by_id], index.related(src_uri, None, limit)
 
 
 def finder_markdown(src_uri: str, scenarios: Sequence[Scenario]) -> str:
