@@ -110,7 +110,7 @@ def _directives(site: state.Site) -> dict[str, state.Directive]:
     from kb import checklists, messages, scenarios
 
     found: dict[str, state.Directive] = {
-        "checklist": lambda uri, args: checklists.markdown(site.checklists, args, uri),
+        "checklist": lambda uri, args: checklists.markdown(site.checklists, args, uri, site.metas),
         "message-builder": lambda uri, args: messages.markdown(site.builder) if site.builder else messages.missing(),
         "message-template": lambda uri, args: messages.letter(site.builder.templates, args) if site.builder
         else messages.missing(),
