@@ -38,6 +38,13 @@ def progress(page: Page, box: str = BOX) -> str:
     return page.locator(f"{box} [data-progress]").inner_text()
 
 
+def follow_why(page: Page, box: str = BOX) -> None:
+    """Open the first item's "Why?" and follow its link to the guide."""
+    why = page.locator(f"{box} details.tti-checklist__why").first
+    why.locator("summary").click()
+    why.locator("a").click()
+
+
 def stored(page: Page) -> dict:
     return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')") or "{}")
 
@@ -63,7 +70,7 @@ def test_ticks_survive_instant_navigation_and_listeners_do_not_pile_up(served, b
     page.evaluate("window.__stillHere = true")
     item(page, "thank-them").check()
     for _ in range(3):
-        page.locator(f'{BOX} a.tti-checklist__why').first.click()
+        follow_why(page)
         page.wait_for_url(re.compile(r"/declining/how-to-decline/$"))
         page.go_back()
         page.wait_for_url(base + PAGE)
@@ -130,7 +137,7 @@ def test_full_storage_keeps_ticks_for_the_visit_and_says_so(served, browser: Bro
     item(page, "thank-them").check()
     assert progress(page) == "1 of 7 done"
     assert "can't be saved" in page.locator(f"{BOX} [data-status]").inner_text()
-    page.locator(f"{BOX} a.tti-checklist__why").first.click()  # instant navigation
+    follow_why(page)  # instant navigation
     page.wait_for_url(re.compile(r"/declining/how-to-decline/$"))
     page.go_back()
     page.locator(f"{BOX}[data-ready]").wait_for()
@@ -167,7 +174,7 @@ def test_with_storage_blocked_every_page_works_and_says_ticks_will_not_be_kept(s
     assert "blocking saved data" in saving(page), "the notice shows before any tick"
     item(page, "thank-them").check()
     assert progress(page) == "1 of 7 done"
-    page.locator(f"{BOX} a.tti-checklist__why").first.click()  # instant navigation
+    follow_why(page)  # instant navigation
     page.wait_for_url(re.compile(r"/declining/how-to-decline/$"))
     assert "blocking saved data" in saving(page), "and on every page with a checklist"
     assert item(page, "thank-them").is_checked(), "ticks last for the visit"
