@@ -113,7 +113,9 @@ def load(path: Path, shown: str) -> Checklist:
     if not isinstance(data, dict):
         raise ContentError(shown, "a checklist file must be a set of `key: value` lines",
                            "start it with `id:`, `title:`, `intro:` and `items:`", line=1)
-    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    # An unknown key first: a misspelt key is also a missing one, and its name is the better clue.
+    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)),
+                                                                 e.validator != "additionalProperties"))
     if errors:
         raise _explain(errors[0], shown, lines)
     if not SLUG.match(data["id"]):
