@@ -425,8 +425,8 @@ def test_each_item_has_two_tab_stops_at_most_and_why_is_a_disclosure(served, bro
     page.keyboard.press("Enter")
     assert why.evaluate("d => d.open") and why.locator("a").is_visible()
     assert why.locator("a").inner_text().startswith("Read more: ")
-    assert page.evaluate("""s => { const d = document.querySelector(s + ' details.tti-checklist__why');
-        return d.querySelector('summary').getBoundingClientRect().height < 40; }""", box)
+    size = why.locator("summary").bounding_box()
+    assert size and 24 <= size["height"] < 40 and size["width"] >= 24, f"a target of at least 24 px: {size}"
     page.keyboard.press("Enter")
     assert not why.evaluate("d => d.open")
     page.context.close()
