@@ -367,3 +367,16 @@ def test_without_javascript_a_letter_is_text_to_select_and_no_button_shows(serve
     page.locator(".tti-letter__subject").first.dblclick()
     assert page.evaluate("getSelection().toString().trim()") != "", "the text can be selected"
     context.close()
+
+
+def test_copy_buttons_appear_after_instant_navigation(served, browser) -> None:
+    from browser import instant
+
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base + "messages/write-your-message/", wait_until="load")
+    page.evaluate("window.__stillHere = true")
+    instant(page, base + "messages/templates/")
+    assert page.evaluate("window.__stillHere === true"), "Material swapped the page in place"
+    assert page.locator("[data-letter] button:visible").count() == 20
+    page.close()

@@ -130,3 +130,13 @@ def test_the_real_stage_guides_link_to_their_own_part(site: Build) -> None:
         assert checklists.find(id=anchor), anchor
     for box in checklists.select("[data-checklist]"):
         assert box.find("h2")["id"] == box["data-checklist"], "each checklist has its own address"
+
+
+def test_the_checklists_page_links_straight_to_each_checklist_and_part(site: Build) -> None:
+    soup = site.soup("checklists/index.html")
+    wanted = {f"#{box['data-checklist']}" for box in soup.select("[data-checklist]")}
+    wanted |= {f"#{h['id']}" for h in soup.select("h3.tti-checklist__part")}
+    first = soup.select_one("[data-checklist]")
+    above = {a["href"] for a in first.find_all_previous("a", href=True) if a["href"].startswith("#")
+             and not a.find_parent(class_="md-sidebar") and "headerlink" not in (a.get("class") or [])}
+    assert len(wanted) >= 9 and wanted <= above, wanted - above
