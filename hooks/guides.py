@@ -111,8 +111,10 @@ def _directives(site: state.Site) -> dict[str, state.Directive]:
     from kb import checklists, messages, scenarios
 
     found: dict[str, state.Directive] = {
-        "checklist": lambda uri, args: checklists.markdown(site.checklists, args, uri),
+        "checklist": lambda uri, args: checklists.markdown(site.checklists, args, uri, site.metas),
         "message-builder": lambda uri, args: messages.markdown(site.builder) if site.builder else messages.missing(),
+        "message-template": lambda uri, args: messages.letter(
+            site.builder.templates if site.builder else messages.load_templates(site.snippet_bases, site.root), args),
         "scenario-finder": lambda uri, args: scenarios.finder_markdown(uri, site.scenarios),
         "sources": lambda uri, args: pages.sources_markdown(uri, site.sources, site.metas, site.strings),
     }

@@ -307,3 +307,63 @@ def test_the_filled_builder_has_no_axe_violations(served, browser: Browser, sche
     assert axe_violations(page) == []
     assert page.errors == []  # type: ignore[attr-defined]
     page.context.close()
+
+
+# ---- the tool comes first on a phone, and its draft stays in view ----
+
+def boxes(page: Page) -> dict[str, dict]:
+    """Bounding boxes (in the viewport) of the first control, the draft and the last visible field."""
+    return page.evaluate("""() => {
+        const box = e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
+        const fields = [...document.querySelectorAll('.tti-builder__form [data-field]')].filter(i => i.getClientRects().length);
+        return {select: box(document.querySelector('#tti-msg-situation')), draft: box(document.querySelector('.tti-builder__draft')),
+                subject: box(document.querySelector('[data-subject]')), last: box(fields[fields.length - 1]),
+                header: box(document.querySelector('.md-header')), height: innerHeight, width: innerWidth};
+    }""")
+
+
+def test_on_a_phone_the_form_and_the_draft_are_on_the_first_screen(served, browser: Browser) -> None:  # noqa: F811
+    base, _ = served
+    page = open_builder(browser, base, viewport={"width": 375, "height": 667})
+    seen = boxes(page)
+    print(f"\n375x667 first screen: situation list {seen['select']['top']:.0f}-{seen['select']['bottom']:.0f} px, "
+          f"draft {seen['draft']['top']:.0f}-{seen['draft']['bottom']:.0f} px")
+    assert 0 <= seen["select"]["top"] and seen["select"]["bottom"] <= seen["draft"]["top"], "the draft covers no control"
+    assert seen["draft"]["top"] < 667 - 100 and seen["draft"]["bottom"] <= 667, "the draft shows on the first screen"
+    assert seen["subject"]["bottom"] <= 667, "with its subject line"
+    page.context.close()
+
+
+@pytest.mark.parametrize("width, height", [(375, 667), (1280, 800)])
+def test_the_draft_stays_in_view_while_typing_in_the_last_field(served, browser: Browser,  # noqa: F811
+                                                                 width: int, height: int) -> None:
+    base, _ = served
+    page = open_builder(browser, base, viewport={"width": width, "height": height})
+    pick(page, BUILDER.situations[0])
+    last = page.locator(".tti-builder__form [data-field]:visible").last
+    last.click()
+    page.keyboard.type("Sam Okafor")
+    seen = boxes(page)
+    print(f"\n{width}x{height} typing in the last field: field {seen['last']['top']:.0f}-{seen['last']['bottom']:.0f} px, "
+          f"draft {seen['draft']['top']:.0f}-{seen['draft']['bottom']:.0f} px")
+    assert 0 <= seen["last"]["top"] and seen["last"]["bottom"] <= height, "the field is in view"
+    assert seen["header"]["bottom"] <= seen["draft"]["top"] < height - 80, "so is the draft, below the header"
+    assert seen["subject"]["bottom"] <= height
+    if width < 900:
+        assert seen["last"]["bottom"] <= seen["draft"]["top"], "the draft does not cover the field"
+    else:
+        assert seen["draft"]["left"] >= seen["last"]["right"], "the draft sits beside the form"
+    assert "Sam Okafor" in draft(page)[1], "and it is live"
+    page.context.close()
+
+
+def test_the_draft_scrolls_along_the_whole_form_on_a_phone(served, browser: Browser) -> None:  # noqa: F811
+    base, _ = served
+    page = open_builder(browser, base, viewport={"width": 375, "height": 667})
+    top = page.evaluate("document.querySelector('.tti-builder__form').getBoundingClientRect().top + scrollY")
+    bottom = page.evaluate("document.querySelector('.tti-builder__form').getBoundingClientRect().bottom + scrollY")
+    for y in range(int(top), int(bottom) - 667, 150):
+        page.evaluate(f"scrollTo(0, {y})")
+        seen = boxes(page)
+        assert seen["draft"]["bottom"] <= 667 + 1 and seen["draft"]["top"] < 667 - 100, y
+    page.context.close()

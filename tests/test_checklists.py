@@ -34,15 +34,23 @@ def test_markup_contract(site: Build) -> None:
         assert actions == ["print", "export", "import", "reset"]
 
 
-def test_why_links_are_real_links(site: Build) -> None:
+def test_why_is_a_disclosure_with_the_guides_answer_and_a_real_link(site: Build) -> None:
     soup = site.soup("checklists/index.html")
-    links = soup.select('[data-checklist="should-i-go"] a.tti-checklist__why')
-    assert links and all(a["href"].startswith("../") and a["href"].endswith("/") for a in links)
+    whys = soup.select('[data-checklist="should-i-go"] details.tti-checklist__why')
+    assert whys
+    for why in whys:
+        assert why.summary.get_text(strip=True) == "Why?"
+        link = why.select_one("a[href]")
+        assert link["href"].startswith("../") and link["href"].endswith("/")
+        assert link.get_text().startswith("Read more: ")
+        assert len(why.get_text(strip=True)) > len(link.get_text()) + 20, "it shows the guide's short answer"
 
 
-def test_item_text_is_inline_markdown(site: Build) -> None:
-    label = site.soup("checklists/index.html").find("label", attrs={"for": "before-each-stage--screen-summary"})
-    assert label.strong and label.strong.get_text().startswith("Recruiter or HR screen")
+def test_item_text_is_inline_markdown(small: Project) -> None:
+    built = small.build()
+    assert built.ok, built.messages
+    label = built.soup("checklists/index.html").find("label", attrs={"for": "fixture-list--second-item"})
+    assert label.em and label.em.get_text() == "emphasis"
 
 
 def test_a_checklist_can_be_embedded_in_any_page(site: Build) -> None:

@@ -38,6 +38,13 @@ def progress(page: Page, box: str = BOX) -> str:
     return page.locator(f"{box} [data-progress]").inner_text()
 
 
+def follow_why(page: Page, box: str = BOX) -> None:
+    """Open the first item's "Why?" and follow its link to the guide."""
+    why = page.locator(f"{box} details.tti-checklist__why").first
+    why.locator("summary").click()
+    why.locator("a").click()
+
+
 def stored(page: Page) -> dict:
     return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')") or "{}")
 
@@ -63,7 +70,7 @@ def test_ticks_survive_instant_navigation_and_listeners_do_not_pile_up(served, b
     page.evaluate("window.__stillHere = true")
     item(page, "thank-them").check()
     for _ in range(3):
-        page.locator(f'{BOX} a.tti-checklist__why').first.click()
+        follow_why(page)
         page.wait_for_url(re.compile(r"/declining/how-to-decline/$"))
         page.go_back()
         page.wait_for_url(base + PAGE)
@@ -130,7 +137,7 @@ def test_full_storage_keeps_ticks_for_the_visit_and_says_so(served, browser: Bro
     item(page, "thank-them").check()
     assert progress(page) == "1 of 7 done"
     assert "can't be saved" in page.locator(f"{BOX} [data-status]").inner_text()
-    page.locator(f"{BOX} a.tti-checklist__why").first.click()  # instant navigation
+    follow_why(page)  # instant navigation
     page.wait_for_url(re.compile(r"/declining/how-to-decline/$"))
     page.go_back()
     page.locator(f"{BOX}[data-ready]").wait_for()
@@ -167,7 +174,7 @@ def test_with_storage_blocked_every_page_works_and_says_ticks_will_not_be_kept(s
     assert "blocking saved data" in saving(page), "the notice shows before any tick"
     item(page, "thank-them").check()
     assert progress(page) == "1 of 7 done"
-    page.locator(f"{BOX} a.tti-checklist__why").first.click()  # instant navigation
+    follow_why(page)  # instant navigation
     page.wait_for_url(re.compile(r"/declining/how-to-decline/$"))
     assert "blocking saved data" in saving(page), "and on every page with a checklist"
     assert item(page, "thank-them").is_checked(), "ticks last for the visit"
@@ -381,4 +388,73 @@ def test_axe_with_panels_open(served, browser: Browser, scheme: str) -> None:
     page.locator('[data-checklist="should-i-go"] [data-action="import"]').click()
     page.locator('[data-checklist="find-out"] [data-action="reset"]').click()
     assert axe_violations(page) == []
+    page.context.close()
+
+
+# ---- tools first on a phone: wide item text, "Why?" as a disclosure, panels that Escape closes ----
+
+def test_on_a_phone_every_items_text_is_at_least_260_px_wide(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base, viewport={"width": 375, "height": 667})
+    widths = page.evaluate("""() => [...document.querySelectorAll('[data-checklist] li label')]
+        .map(l => l.getBoundingClientRect().width)""")
+    print(f"\n375 px: item text {min(widths):.0f} to {max(widths):.0f} px wide ({len(widths)} items)")
+    assert len(widths) > 30 and min(widths) >= 260
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.context.close()
+
+
+def test_each_item_has_two_tab_stops_at_most_and_why_is_a_disclosure(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    box = '[data-checklist="should-i-go"]'
+    count = page.locator(f"{box} li").count()
+    whys = page.locator(f"{box} li details.tti-checklist__why").count()
+    page.locator(f"{box} li input").first.focus()
+    stops = [page.evaluate("document.activeElement.tagName.toLowerCase()")]
+    for _ in range(count + whys - 1):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.tagName.toLowerCase()"))
+    assert stops.count("input") == count and stops.count("summary") == whys and set(stops) == {"input", "summary"}, stops
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "print", "then the checklist's tools"
+    # The disclosure: Enter opens it, shows the guide's short answer and a link, Enter again closes it.
+    why = page.locator(f"{box} details.tti-checklist__why").first
+    why.locator("summary").focus()
+    assert not why.locator("a").is_visible()
+    page.keyboard.press("Enter")
+    assert why.evaluate("d => d.open") and why.locator("a").is_visible()
+    assert why.locator("a").inner_text().startswith("Read more: ")
+    size = why.locator("summary").bounding_box()
+    assert size and 24 <= size["height"] < 40 and size["width"] >= 24, f"a target of at least 24 px: {size}"
+    page.keyboard.press("Enter")
+    assert not why.evaluate("d => d.open")
+    page.context.close()
+
+
+def test_save_and_load_are_named_for_what_they_do(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    tools = page.locator(f"{BOX} .tti-checklist__tools")
+    assert tools.get_by_role("button", name="Save your ticks to a file").is_visible()
+    assert tools.get_by_role("button", name="Load ticks from a file").is_visible()
+    page.context.close()
+
+
+def test_panel_buttons_say_whether_their_panel_is_open_and_escape_closes_it(served, browser: Browser) -> None:
+    base, _ = served
+    page = open_page(browser, base)
+    panel = page.locator(f"{BOX} [data-panel]")
+    for action in ("reset", "export", "import"):
+        button = page.locator(f'{BOX} [data-action="{action}"]')
+        assert button.get_attribute("aria-expanded") == "false"
+        button.click()
+        assert panel.is_visible() and button.get_attribute("aria-expanded") == "true"
+        button.focus()  # Escape works with focus on the button too, not only inside the panel
+        page.keyboard.press("Escape")
+        assert not panel.is_visible() and button.get_attribute("aria-expanded") == "false", action
+        assert page.evaluate("document.activeElement.dataset.action") == action
+        button.click()
+        button.click()  # a second press closes it
+        assert not panel.is_visible() and button.get_attribute("aria-expanded") == "false", action
     page.context.close()

@@ -279,3 +279,104 @@ def test_a_page_with_the_builder_needs_the_phrase_file(project: Project) -> None
                   .replace("<!-- kb:message-builder -->\n", ""))
     result = project.build()
     assert result.ok, result.messages
+
+
+# ---- the templates page: each template reads as a letter, with a Copy button ----
+
+TEMPLATES_PAGE = "messages/templates/index.html"
+
+
+def test_each_template_is_a_letter_with_its_placeholders_marked_and_a_copy_button(site: Build) -> None:
+    soup = site.soup(TEMPLATES_PAGE)
+    letters = soup.select("[data-letter]")
+    files = sorted((ROOT / "snippets" / "messages").glob("*.txt"))
+    assert len(letters) == len(files) == 20
+    assert not soup.select(".md-content pre, .md-content code"), "no template is shown as code"
+    for box in letters:
+        text = box.select_one("[data-letter-text]")
+        ident = text["id"].removeprefix("tti-letter-")
+        source = (ROOT / "snippets" / "messages" / f"{ident}.txt").read_text(encoding="utf-8").strip()
+        assert text.get_text() == source, "the exact words of the file, to select or copy"
+        subject = box.select_one(".tti-letter__subject")
+        assert subject.get_text() == source.splitlines()[0] and subject.get_text().startswith("Subject: ")
+        marked = [m.get_text() for m in text.select(".tti-letter__field")]
+        assert marked and marked == [m.group(0) for m in messages.PLACEHOLDER.finditer(source)], \
+            "every placeholder is marked"
+        button = box.select_one("button[data-letter-copy]")
+        assert button.get_text() == "Copy this message" and button.has_attr("hidden"), "shown by the script"
+        assert button["aria-describedby"] == subject["id"], "each button names its message"
+        assert box.select_one("[data-letter-status][role=status]")
+    ids = [t["id"] for t in soup.select("[data-letter-text]")]
+    assert len(set(ids)) == len(ids)
+
+
+def test_a_letter_escapes_what_its_template_holds(small: Project) -> None:
+    small.write("snippets/messages/hostile.txt",
+                "Subject: <b>Hi</b> & [Role]\n\nDear [Name],\n\n<script>alert(1)</script>\n\nBest,\n[Your name]\n")
+    small.write("docs/why/alpha.md", small.read("docs/why/alpha.md") + "\n<!-- kb:message-template hostile -->\n")
+    built = small.build()
+    assert built.ok, built.messages
+    box = built.soup("why/alpha/index.html").select_one("[data-letter]")
+    assert box.find("script") is None and box.find("b") is None
+    assert "<script>alert(1)</script>" in box.get_text() and "Subject: <b>Hi</b> & [Role]" in box.get_text()
+
+
+def test_in_the_browser_a_letter_is_body_text_and_its_button_copies_it(served, browser) -> None:
+    from browser import without_search_index
+
+    base, _ = served
+    context = browser.new_context(viewport={"width": 375, "height": 667},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    without_search_index(context)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "messages/templates/", wait_until="load")
+    letter = page.locator("[data-letter]").nth(3)
+    text = letter.locator("[data-letter-text]")
+    look = text.evaluate("""e => { const s = getComputedStyle(e), body = getComputedStyle(document.querySelector('.md-typeset h3 + p'));
+        const field = getComputedStyle(e.querySelector('.tti-letter__field'));
+        return {font: s.fontFamily, body: body.fontFamily, size: s.fontSize, bodySize: body.fontSize,
+                select: s.userSelect, fieldBg: field.backgroundColor, bg: getComputedStyle(e).backgroundColor}; }""")
+    assert look["font"] == look["body"] and "mono" not in look["font"], "body type, not a code font"
+    assert look["size"] == look["bodySize"]
+    assert look["select"] != "none" and look["fieldBg"] != look["bg"], "placeholders stand out"
+    button = letter.get_by_role("button", name="Copy this message")
+    box = button.bounding_box()
+    assert box and box["height"] >= 40 and box["width"] >= 150, f"easy to see and to tap: {box}"
+    assert page.locator("[data-letter] button:visible").count() == 20, "one per template"
+    button.click()
+    letter.locator("[data-letter-status]").wait_for(state="attached")
+    page.wait_for_function("e => e.textContent.startsWith('Copied.')",
+                           arg=letter.locator("[data-letter-status]").element_handle())
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == (ROOT / "snippets" / "messages" / "decline-offer.txt").read_text(encoding="utf-8").strip()
+    assert text.get_attribute("id") == "tti-letter-decline-offer"
+    assert errors == []
+    context.close()
+
+
+def test_without_javascript_a_letter_is_text_to_select_and_no_button_shows(served, browser) -> None:
+    base, _ = served
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "messages/templates/", wait_until="load")
+    assert page.locator("[data-letter-text]").count() == 20
+    assert page.locator("[data-letter-text]").first.is_visible()
+    assert page.locator("[data-letter] button:visible").count() == 0, "no dead buttons"
+    page.locator(".tti-letter__subject").first.dblclick()
+    assert page.evaluate("getSelection().toString().trim()") != "", "the text can be selected"
+    context.close()
+
+
+def test_copy_buttons_appear_after_instant_navigation(served, browser) -> None:
+    from browser import instant
+
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base + "messages/write-your-message/", wait_until="load")
+    page.evaluate("window.__stillHere = true")
+    instant(page, base + "messages/templates/")
+    assert page.evaluate("window.__stillHere === true"), "Material swapped the page in place"
+    assert page.locator("[data-letter] button:visible").count() == 20
+    page.close()

@@ -2,11 +2,15 @@
 
 A page embeds one with the line `<!-- kb:checklist ID -->`. Item ids are stable: readers'
 ticks are saved in their browser by checklist id and item id, so rewording an item keeps them.
+
+Each checklist has its own address, the anchor `#ID` on its page. A checklist may be cut into
+`parts:` (each `- id: ..., title: ...`), and each item then names its `part:`; a part has the
+address `#ID--PART`, so a guide can link to the part it prepares for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,12 +30,18 @@ SCHEMA: dict[str, Any] = {
         "id": {"type": "string"},
         "title": {"type": "string", "minLength": 1},
         "intro": {"type": "string", "minLength": 1},
+        "parts": {"type": "array", "minItems": 1, "items": {
+            "type": "object",
+            "required": ["id", "title"],
+            "additionalProperties": False,
+            "properties": {"id": {"type": "string"}, "title": {"type": "string", "minLength": 1}},
+        }},
         "items": {"type": "array", "minItems": 1, "items": {
             "type": "object",
             "required": ["id", "text"],
             "additionalProperties": False,
             "properties": {"id": {"type": "string"}, "text": {"type": "string", "minLength": 1},
-                           "why": {"type": "string"}},
+                           "why": {"type": "string"}, "part": {"type": "string"}},
         }},
     },
 }
@@ -43,6 +53,8 @@ _HOW = {
     "intro": "add `intro:` with one or two sentences",
     "items": "add `items:` with at least one `- id: ...` and `text: ...`",
     "why": "give the docs path of the guide that explains the item, e.g. `why: why/practice.md`",
+    "part": "give the id of one of the checklist's `parts:`, e.g. `part: screen`",
+    "parts": "list each part as `- id: screen` and `title: Recruiter or HR screen`",
 }
 
 
@@ -51,6 +63,13 @@ class Item:
     id: str
     text: str
     why: str | None = None
+    part: str | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -61,6 +80,17 @@ class Checklist:
     items: tuple[Item, ...]
     shown: str  # the data file, as a contributor sees it
     lines: yamlfile.Lines  # to report a mistake with its line
+    parts: tuple[Part, ...] = ()
+
+    def anchor(self, part: str | None = None) -> str:
+        """The id of the checklist's heading, or of one part's."""
+        return f"{self.id}--{part}" if part else self.id
+
+    def grouped(self) -> list[tuple[Part | None, list[Item]]]:
+        """The items by part, in the order of `parts:` (one group with no part if it has none)."""
+        if not self.parts:
+            return [(None, list(self.items))]
+        return [(part, [i for i in self.items if i.part == part.id]) for part in self.parts]
 
 
 def load_all(folder: Path, shown_folder: str) -> dict[str, Checklist]:
@@ -83,7 +113,9 @@ def load(path: Path, shown: str) -> Checklist:
     if not isinstance(data, dict):
         raise ContentError(shown, "a checklist file must be a set of `key: value` lines",
                            "start it with `id:`, `title:`, `intro:` and `items:`", line=1)
-    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    # An unknown key first: a misspelt key is also a missing one, and its name is the better clue.
+    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)),
+                                                                 e.validator != "additionalProperties"))
     if errors:
         raise _explain(errors[0], shown, lines)
     if not SLUG.match(data["id"]):
@@ -100,13 +132,47 @@ def load(path: Path, shown: str) -> Checklist:
                                "give each item its own id; ids must stay stable once published",
                                line=lines.at("items", index, "id"), key="id")
         seen[item["id"]] = index
+    parts = _parts(data, shown, lines)
     items = tuple(Item(i["id"], safety.plain(i["text"], shown, line=lambda n=n: lines.at("items", n, "text"), key="text",
-                                             what=f"the text of item '{i['id']}'"), i.get("why"))
+                                             what=f"the text of item '{i['id']}'"), i.get("why"), i.get("part"))
                   for n, i in enumerate(data["items"]))
     title, intro = (safety.plain(data[key], shown, line=lambda key=key: lines.find(key), key=key,
                                   what=f"the {key}")
                     for key in ("title", "intro"))
-    return Checklist(data["id"], title, intro, items, shown, lines)
+    return Checklist(data["id"], title, intro, items, shown, lines, parts)
+
+
+def _parts(data: dict[str, Any], shown: str, lines: yamlfile.Lines) -> tuple[Part, ...]:
+    """The checklist's parts: each has its own id, items name only those, and with parts every
+    item names one and every part has an item."""
+    parts: list[Part] = []
+    for index, part in enumerate(data.get("parts", [])):
+        if not SLUG.match(part["id"]):
+            raise ContentError(shown, f"part id '{part['id']}' is not an id (lower-case words joined by hyphens)",
+                               _HOW["part"], line=lines.at("parts", index, "id"), key="id")
+        if any(p.id == part["id"] for p in parts):
+            raise ContentError(shown, f"the part id '{part['id']}' is used twice in this checklist",
+                               "give each part its own id", line=lines.at("parts", index, "id"), key="id")
+        title = safety.plain(part["title"], shown, line=lambda n=index: lines.at("parts", n, "title"), key="title",
+                             what=f"the title of part '{part['id']}'")
+        parts.append(Part(part["id"], title))
+    ids = [p.id for p in parts]
+    for index, item in enumerate(data["items"]):
+        named = item.get("part")
+        if named is None and parts:
+            raise ContentError(shown, f"item '{item['id']}' has no `part:`, and this checklist has parts",
+                               f"add `part:` with one of: {', '.join(ids)}", line=lines.at("items", index, "id"),
+                               key="part")
+        if named is not None and named not in ids:
+            fix = did_you_mean(named, ids, "parts") if ids else \
+                "list the checklist's parts under `parts:` first, or remove `part:`"
+            raise ContentError(shown, f"item '{item['id']}' names an unknown part '{named}'", fix,
+                               line=lines.at("items", index, "part"), key="part")
+    for index, part in enumerate(parts):
+        if not any(item.get("part") == part.id for item in data["items"]):
+            raise ContentError(shown, f"part '{part.id}' has no items", "name it in an item's `part:`, or remove it",
+                               line=lines.at("parts", index, "id"), key="parts")
+    return tuple(parts)
 
 
 def check_markdown(checklists: Iterable[Checklist], check: Callable[..., None]) -> None:
@@ -115,6 +181,8 @@ def check_markdown(checklists: Iterable[Checklist], check: Callable[..., None]) 
     for checklist in checklists:
         lines = checklist.lines
         check(checklist.intro, checklist.shown, line=lambda: lines.find("intro"), key="intro")
+        for n, part in enumerate(checklist.parts):
+            check(part.title, checklist.shown, line=lambda n=n: lines.at("parts", n, "title"), key="title")
         for n, item in enumerate(checklist.items):
             check(item.text, checklist.shown, line=lambda n=n: lines.at("items", n, "text"), key="text")
 
@@ -134,13 +202,15 @@ def check_links(checklists: Iterable[Checklist], pages: Iterable[str]) -> None:
 def _explain(error: jsonschema.ValidationError, shown: str, lines: yamlfile.Lines) -> ContentError:
     path = list(error.absolute_path)
     where = "the checklist" if not path else (f"item {path[1] + 1}" if path[0] == "items" and len(path) > 1
+                                              else f"part {path[1] + 1}" if path[0] == "parts" and len(path) > 1
                                               else f"'{path[0]}'")
     if error.validator == "required":
         key = error.message.split("'")[1]
         return ContentError(shown, f"{where} has no '{key}'", _HOW.get(key, "add it"),
                             line=lines.at(*path), key=key)
     if error.validator == "additionalProperties":
-        item_keys = SCHEMA["properties"]["items"]["items"]["properties"]
+        item_keys = SCHEMA["properties"][str(path[0]) if path else "items"]["items"]["properties"] \
+            if path and path[0] in ("items", "parts") else {}
         allowed = list(SCHEMA["properties"] if len(path) < 2 else item_keys)
         key = error.message.split("'")[1]
         return ContentError(shown, f"{where} has an unknown key '{key}'", did_you_mean(key, allowed, "keys"),
@@ -153,8 +223,10 @@ def _explain(error: jsonschema.ValidationError, shown: str, lines: yamlfile.Line
     return ContentError(shown, problem, _HOW.get(str(key), "see CONTRIBUTING.md"), line=lines.at(*path), key=key)
 
 
-def markdown(found: dict[str, Checklist], args: str, src_uri: str) -> str:
-    """The markup for `<!-- kb:checklist ID -->` on page `src_uri` (see hooks/templates/checklist.md.j2)."""
+def markdown(found: dict[str, Checklist], args: str, src_uri: str, guides: Mapping[str, Any] | None = None) -> str:
+    """The markup for `<!-- kb:checklist ID -->` on page `src_uri` (see hooks/templates/checklist.md.j2).
+    `guides` gives each page's front matter (`.meta`), by docs path: an item's "Why?" shows the
+    title and short answer of the guide it names."""
     from .render import relative, render
 
     ident = args.strip()
@@ -163,7 +235,22 @@ def markdown(found: dict[str, Checklist], args: str, src_uri: str) -> str:
                            did_you_mean(ident, sorted(found), f"checklist ids ({FOLDER}/)")
                            if ident else "name a checklist, e.g. `<!-- kb:checklist declining -->`")
     checklist = found[ident]
-    items = [(item, relative(src_uri, item.why.split("#")[0]) + ("#" + item.why.split("#")[1]
-                                                                  if "#" in item.why else "")
-              if item.why else None) for item in checklist.items]
-    return render("checklist.md.j2", checklist=checklist, items=items)
+
+    def why(item: Item) -> Why | None:
+        if not item.why:
+            return None
+        page, _, anchor = item.why.partition("#")
+        meta = getattr((guides or {}).get(page), "meta", None) or {}
+        return Why(relative(src_uri, page) + (f"#{anchor}" if anchor else ""),
+                   meta.get("title"), meta.get("description"))
+
+    groups = [(part, [(item, why(item)) for item in items]) for part, items in checklist.grouped()]
+    return render("checklist.md.j2", checklist=checklist, groups=groups)
+
+
+@dataclass(frozen=True)
+class Why:
+    """What an item's "Why?" discloses: the guide's short answer and a link to it."""
+    link: str
+    title: str | None
+    answer: str | None

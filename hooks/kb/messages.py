@@ -487,3 +487,33 @@ def markdown(builder: Builder, **context: Any) -> str:
     return render("message-builder.md.j2", builder=builder,
                   fields=list(builder.fields.values()), default_reason=builder.default_reason,
                   json=page_json(builder), **context)
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into (words, is_placeholder) runs, for marking the placeholders."""
+    out: list[tuple[str, bool]] = []
+    last = 0
+    for match in PLACEHOLDER.finditer(text):
+        if match.start() > last:
+            out.append((text[last:match.start()], False))
+        out.append((match.group(0), True))
+        last = match.end()
+    if last < len(text):
+        out.append((text[last:], False))
+    return out
+
+
+def letter(templates: Mapping[str, Template], args: str, **context: Any) -> str:
+    """The markup for `<!-- kb:message-template ID -->`: one template shown as a letter, with a
+    Copy button (see hooks/templates/message-letter.html.j2)."""
+    from .render import render
+
+    ident = args.strip()
+    if ident not in templates:
+        raise ContentError("", f"unknown message template '{ident}'",
+                           did_you_mean(ident, sorted(templates), "templates (snippets/messages/*.txt)")
+                           if ident else "name a template, e.g. `<!-- kb:message-template decline-offer -->`")
+    text = templates[ident].text.strip("\n")
+    subject, _, body = text.partition("\n")
+    return render("message-letter.html.j2", template=templates[ident],
+                  subject=_pieces(subject), body=_pieces("\n" + body), **context)

@@ -81,8 +81,29 @@
     root.querySelector(".tti-builder__fallback").hidden = true;
     form.hidden = false;
   }
+  /* A message template shown as a letter (hooks/templates/message-letter.html.j2): its Copy
+     button copies the letter's text as it is, placeholders and all. Without JavaScript the
+     button stays hidden and the text can be selected. */
+  function letter(box) {
+    var button = box.querySelector("[data-letter-copy]"), status = box.querySelector("[data-letter-status]");
+    if (box.dataset.ready || !button) return;
+    box.dataset.ready = "1";
+    var timer;
+    function say(message) {
+      status.textContent = "";
+      clearTimeout(timer);
+      timer = setTimeout(function () { status.textContent = message; }, 100);
+    }
+    button.addEventListener("click", function () {
+      var text = box.querySelector("[data-letter-text]").textContent;
+      var done = function () { say(word("builder.letter_copied")); }, failed = function () { say(word("builder.copy_failed")); };
+      try { navigator.clipboard.writeText(text).then(done, failed); } catch (e) { failed(); }
+    });
+    button.hidden = false;
+  }
   function init() {
     document.querySelectorAll("[data-message-builder]").forEach(setup);
+    document.querySelectorAll("[data-letter]").forEach(letter);
   }
   if (typeof document$ !== "undefined") document$.subscribe(init); else init();
 })();

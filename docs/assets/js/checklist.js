@@ -81,10 +81,14 @@
       if (!ok) say(status, t("not_saved"));
       return ok;
     }
+    /* The reset, save and load panels: the button that opened one says so (aria-expanded);
+       Escape, Cancel or Close shut it and put focus back on that button. */
     function close(back) {
       if (panel.url) { URL.revokeObjectURL(panel.url); panel.url = null; }
       panel.hidden = true;
       panel.textContent = "";
+      if (panel.back) panel.back.setAttribute("aria-expanded", "false");
+      panel.back = null;
       if (back) back.focus();
     }
     function open(nodes, back) {
@@ -94,6 +98,7 @@
       var first = panel.querySelector("textarea, input, button");
       if (first) first.focus();
       panel.back = back;
+      back.setAttribute("aria-expanded", "true");
     }
     function button(text, action) { return el("button", { type: "button", class: "md-button", "data-action": action }, text); }
     function tool(action) { return box.querySelector('.tti-checklist__tools [data-action="' + action + '"]'); }
@@ -112,13 +117,17 @@
         if (b.checked) ticks[b.dataset.item] = true; else delete ticks[b.dataset.item];
       }));
     });
-    panel.addEventListener("keydown", function (e) {
-      if (e.key === "Escape") { e.preventDefault(); close(panel.back); }
+    box.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape" || panel.hidden) return;
+      if (!panel.contains(e.target) && !e.target.closest(".tti-checklist__tools")) return;
+      e.preventDefault();
+      close(panel.back);
     });
     box.addEventListener("click", function (e) {
       var b = e.target.closest("button[data-action]");
       if (!b) return;
       var act = b.dataset.action;
+      if (!panel.hidden && panel.back === b) { close(b); return; }  // a second press shuts the panel
       if (act === "reset") {
         open([el("p", {}, t("reset_ask", { total: boxes.length })),
           button(t("reset_yes"), "reset-yes"), button(t("cancel"), "cancel")], b);
@@ -129,6 +138,7 @@
         say(status, t("reset_done"));
       } else if (act === "cancel") {
         close(panel.back);
+
       } else if (act === "print") {
         document.documentElement.classList.add("tti-print-one");
         box.classList.add("tti-print-target");
