@@ -107,13 +107,14 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 def _directives(site: state.Site) -> dict[str, state.Directive]:
     """What `<!-- kb:name args -->` lines expand to, besides the section's guide list."""
-    from kb import checklists, messages, scenarios
+    from kb import checklists, decide, messages, scenarios
 
     found: dict[str, state.Directive] = {
         "checklist": lambda uri, args: checklists.markdown(site.checklists, args, uri),
         "message-builder": lambda uri, args: messages.markdown(site.builder) if site.builder else messages.missing(),
         "scenario-finder": lambda uri, args: scenarios.finder_markdown(uri, site.scenarios),
         "sources": lambda uri, args: pages.sources_markdown(uri, site.sources, site.metas, site.strings),
+        "decision-aid": lambda uri, args: decide.page_markdown(site, uri),
     }
     return found
 
