@@ -112,7 +112,9 @@ def _directives(site: state.Site) -> dict[str, state.Directive]:
     found: dict[str, state.Directive] = {
         "checklist": lambda uri, args: checklists.markdown(site.checklists, args, uri),
         "message-builder": lambda uri, args: messages.markdown(site.builder) if site.builder else messages.missing(),
-        "scenario-finder": lambda uri, args: scenarios.finder_markdown(uri, site.scenarios),
+        "scenario-finder": lambda uri, args: scenarios.finder_markdown(
+            uri, site.scenarios, same=site.search_words.get(site.content_language, {}).get("same", ()),
+            aid=decide.HOME if site.decide else None),
         "sources": lambda uri, args: pages.sources_markdown(uri, site.sources, site.metas, site.strings),
         "decision-aid": lambda uri, args: decide.page_markdown(site, uri),
     }

@@ -135,3 +135,34 @@ def test_an_answer_with_no_links(small: Project) -> None:
 def test_an_answer_with_no_reason(small: Project) -> None:
     small.edit(FIXTURE_DATA, "        why: Fairness is worth weighing.\n", "")
     small.fails(f"{FIXTURE_DATA}:18 [why]: answer 1 of question 2 has no 'why'", "Fix: add `why:`")
+
+
+# ---- the finder's other phrasings (`also:` in scenarios.yml) ----
+
+def test_also_phrasings_are_shown_on_the_finder(small: Project) -> None:
+    small.edit("docs/_data/scenarios.yml", "    group: First group\n",
+               "    group: First group\n    also:\n      - \"I have an interview *tomorrow* & [more](x.md).\"\n")
+    result = small.build()
+    assert result.ok, result.messages
+    item = result.soup("scenarios/index.html").select_one(".tti-finder__group li")
+    also = item.select_one(".tti-finder__also")
+    assert also.get_text() == "“I have an interview *tomorrow* & [more](x.md).”"
+    assert not also.find("em") and not also.find("a")
+
+
+def test_also_must_be_a_list(small: Project) -> None:
+    small.edit("docs/_data/scenarios.yml", "    group: First group\n", "    group: First group\n    also: tomorrow\n")
+    small.fails("docs/_data/scenarios.yml:7 [also]: 'also' of scenario 'one' must be a list of sentences",
+                "Fix: write one sentence per line under `also:`")
+
+
+def test_also_must_not_repeat_the_statement(small: Project) -> None:
+    small.edit("docs/_data/scenarios.yml", "    group: First group\n",
+               "    group: First group\n    also:\n      - i am in the first situation.\n")
+    small.fails("docs/_data/scenarios.yml:8 [also]: scenario 'one' gives the phrasing 'i am in the first situation.' twice",
+                "Fix: remove the repeat")
+
+
+def test_an_unknown_scenario_key_suggests_also(small: Project) -> None:
+    small.edit("docs/_data/scenarios.yml", "    group: First group\n", "    group: First group\n    alos: [x]\n")
+    small.fails("docs/_data/scenarios.yml:7 [alos]: scenario 'one' has an unknown key 'alos'", "did you mean 'also'?")

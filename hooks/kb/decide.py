@@ -18,6 +18,8 @@ from . import safety, yamlfile
 from .errors import ContentError, did_you_mean
 
 FILE = "_data/decide.yml"
+#: Where the finder sends a reader whose words match no situation: the aid on the home page.
+HOME = "index.md#should-i-go"
 MEANINGS = ("go", "stop", "neutral")
 MIN_ANSWERS, MAX_ANSWERS = 2, 4
 MAX_QUESTIONS = 8
