@@ -74,7 +74,7 @@
     var box = finder.querySelector(".tti-finder__search");
     var input = box.querySelector("input");
     var count = box.querySelector(".tti-finder__count");
-    var none = finder.querySelector("[data-none]");
+    var none = finder.querySelector("[data-finder-none]");
     var search = none && none.querySelector("[data-search-link]");
     var items = Array.prototype.slice.call(finder.querySelectorAll(".tti-finder__group li"));
     /* Each situation's words three ways: as stems, as typed, and as stems except "-ed" words */
