@@ -166,3 +166,11 @@ def test_also_must_not_repeat_the_statement(small: Project) -> None:
 def test_an_unknown_scenario_key_suggests_also(small: Project) -> None:
     small.edit("docs/_data/scenarios.yml", "    group: First group\n", "    group: First group\n    alos: [x]\n")
     small.fails("docs/_data/scenarios.yml:7 [alos]: scenario 'one' has an unknown key 'alos'", "did you mean 'also'?")
+
+
+def test_a_guide_an_office_hides_gives_way_to_its_replacement(small: Project) -> None:
+    small.edit("site.yml", "    home: {}", "    home: {}\n    hide:\n      why/alpha.md: why/gamma.md")
+    result = small.build()
+    assert result.ok, result.messages
+    hrefs = [a["href"] for a in result.soup("index.html").select(".tti-decide__links a")]
+    assert "why/gamma/" in hrefs and "why/alpha/" not in hrefs, hrefs
