@@ -108,15 +108,18 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 
 def _directives(site: state.Site) -> dict[str, state.Directive]:
     """What `<!-- kb:name args -->` lines expand to, besides the section's guide list."""
-    from kb import checklists, messages, scenarios
+    from kb import checklists, decide, messages, scenarios
 
     found: dict[str, state.Directive] = {
         "checklist": lambda uri, args: checklists.markdown(site.checklists, args, uri, site.metas),
         "message-builder": lambda uri, args: messages.markdown(site.builder) if site.builder else messages.missing(),
         "message-template": lambda uri, args: messages.letter(
             site.builder.templates if site.builder else messages.load_templates(site.snippet_bases, site.root), args),
-        "scenario-finder": lambda uri, args: scenarios.finder_markdown(uri, site.scenarios),
+        "scenario-finder": lambda uri, args: scenarios.finder_markdown(
+            uri, site.scenarios, same=site.search_words.get(site.content_language, {}).get("same", ()),
+            aid=decide.HOME if site.decide else None),
         "sources": lambda uri, args: pages.sources_markdown(uri, site.sources, site.metas, site.strings),
+        "decision-aid": lambda uri, args: decide.page_markdown(site, uri),
     }
     return found
 

@@ -139,6 +139,62 @@ def test_scenario_finder_filters_and_announces(served, browser: Browser) -> None
     page.close()
 
 
+@pytest.mark.parametrize("typed, expected", [
+    ("invited", "I'm changing industries, or I don't know what I want."),  # an `also:` phrasing
+    ("not sure", "I'm changing industries, or I don't know what I want."),
+    ("I was invited and I'm not sure I want it", "I'm changing industries, or I don't know what I want."),
+    ("tomorrow", "I have an interview soon and want to be ready."),
+    ("I have an interview tomorrow", "I have an interview soon and want to be ready."),
+    ("back out", "I've decided to withdraw. How do I do it?"),
+    ("I want to back out", "I accepted an offer but want to back out."),
+    ("headhunter", "A recruiter called about a job I don't want."),  # a word group of search.yml
+    ("pull out", "I've decided to withdraw. How do I do it?"),  # a group's phrase
+    ("rescheduling", "I need to reschedule, or I missed an interview."),  # a stem
+    ("declining", "I have an offer I will turn down."),  # a stem of a group's word
+    ("RÉJECTED", "I'm afraid of being rejected."),  # case and accents
+])
+def test_scenario_finder_finds_what_readers_say(served, browser: Browser, typed: str, expected: str) -> None:
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base + "scenarios/", wait_until="load")
+    page.get_by_label("Filter the situations").fill(typed)
+    page.wait_for_function("() => / of \\d+ situations match$/.test(document.querySelector('#tti-finder-count').textContent)")
+    shown = page.locator(".tti-finder__group li:visible a").all_inner_texts()
+    assert expected in shown, shown
+    assert len(shown) <= 3, f"{typed!r} finds too much: {shown}"
+    assert page.locator("[data-finder-none]").is_hidden()
+    page.close()
+
+
+def test_scenario_finder_group_words_do_not_stretch_to_other_meanings(served, browser: Browser) -> None:
+    """"turn down" finds the offer to turn down, not the fear of being rejected."""
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base + "scenarios/", wait_until="load")
+    page.get_by_label("Filter the situations").fill("turn down")
+    page.wait_for_function("() => document.querySelector('#tti-finder-count').textContent.startsWith('1 of')")
+    assert page.locator(".tti-finder__group li:visible a").all_inner_texts() == ["I have an offer I will turn down."]
+    page.close()
+
+
+def test_scenario_finder_offers_the_decision_aid_and_search_when_nothing_matches(served, browser: Browser) -> None:
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base + "scenarios/", wait_until="load")
+    page.get_by_label("Filter the situations").fill("zebra crossing")
+    page.wait_for_function("() => document.querySelector('#tti-finder-count').textContent === 'No situation matches those words.'")
+    none = page.locator("[data-finder-none]")
+    assert none.is_visible()
+    aid = none.get_by_role("link", name="Answer a few short questions to weigh up an interview")
+    assert aid.evaluate("a => a.href") == base + "#should-i-go"
+    search = none.get_by_role("link", name="Search the whole site for your words")
+    assert search.get_attribute("href") == "?q=zebra%20crossing"
+    aid.click()
+    page.wait_for_url(base + "#should-i-go")
+    assert page.locator("#should-i-go .tti-decide__form").is_visible()
+    page.close()
+
+
 def test_scenario_finder_without_javascript_is_a_list_of_links(served, browser: Browser) -> None:
     base, _ = served
     context = browser.new_context(java_script_enabled=False)

@@ -21,7 +21,7 @@ from .registry import SLUG
 from .render import relative, render
 
 SHOWN = "docs/_data/scenarios.yml"
-FIELDS = ("id", "statement", "answer", "group", "templates", "checklists", "first")
+FIELDS = ("id", "statement", "answer", "group", "templates", "checklists", "first", "also")
 REQUIRED = ("id", "statement", "answer", "group")
 HUB_DIR = "scenarios"
 #: How many of a hub's guides its answer names as the ones it rests on (the first, in hub order).
@@ -37,6 +37,7 @@ class Scenario:
     templates: tuple[str, ...] = ()
     checklists: tuple[str, ...] = ()
     first: str = ""  # the guide to read first (a docs path), listed first on the hub
+    also: tuple[str, ...] = ()  # other ways readers say it, shown and matched by the finder
     lines: yamlfile.Lines | None = None  # of the registry, to report a mistake with a line
     index: int = 0  # the entry's place in the registry
 
@@ -122,8 +123,29 @@ def load(path: Path, *, shown: str = SHOWN, templates: Iterable[str] = (),
                             for key in ("statement", "group"))
         answer = safety.plain(entry["answer"], shown, line=lambda: where("answer"), key="answer",
                               what="the answer")
-        found.append(Scenario(ident, statement, answer, group, lines=lines, index=index, **related))
+        also = _also(entry.get("also", []), statement, shown, lambda n=None: where("also") if n is None
+                     else lines.at("scenarios", index, "also", n), ident)
+        found.append(Scenario(ident, statement, answer, group, also=also, lines=lines, index=index, **related))
     return found
+
+
+def _also(values: Any, statement: str, shown: str, where: Callable[..., int | None], ident: str) -> tuple[str, ...]:
+    """The other phrasings of a scenario (`also:`): a list of distinct sentences in the reader's
+    words, none the same as the statement."""
+    if not isinstance(values, list):
+        raise ContentError(shown, f"'also' of scenario '{ident}' must be a list of sentences",
+                           "write one sentence per line under `also:`, e.g. `- I have an interview tomorrow.`",
+                           line=where(), key="also")
+    found: list[str] = []
+    for n, value in enumerate(values):
+        text = safety.plain(value, shown, line=lambda n=n: where(n), key="also",
+                            what=f"phrasing {n + 1} of scenario '{ident}'")
+        if text.casefold() in {statement.casefold(), *(f.casefold() for f in found)}:
+            raise ContentError(shown, f"scenario '{ident}' gives the phrasing '{text}' twice",
+                               "remove the repeat: the statement and each phrasing must differ",
+                               line=where(n), key="also")
+        found.append(text)
+    return tuple(found)
 
 
 _HOW = {
@@ -370,6 +392,14 @@ def advice(src_uri: str, by_id: dict[str, Scenario], index: Index,
     return [by_id[i] for i in mine if i in by_id], index.related(src_uri, None, limit)
 
 
-def finder_markdown(src_uri: str, scenarios: Sequence[Scenario]) -> str:
+def finder_markdown(src_uri: str, scenarios: Sequence[Scenario], *, same: Sequence[Sequence[str]] = (),
+                    aid: str | None = None) -> str:
+    """The finder: the scenarios by group, with the word groups of docs/_data/search.yml (`same`)
+    for its filter as JSON, and, when nothing matches, a link to the decision aid (`aid`, a
+    docs path with its anchor) and to the site's search."""
+    import json
+
     return render("scenario-finder.md.j2", groups=[
-        (group, [(relative(src_uri, s.hub), s) for s in items]) for group, items in groups(scenarios)])
+        (group, [(relative(src_uri, s.hub), s) for s in items]) for group, items in groups(scenarios)],
+        same=json.dumps([list(g) for g in same], ensure_ascii=False),
+        aid=relative(src_uri, aid.split("#")[0]) + "#" + aid.split("#")[1] if aid else None)

@@ -49,6 +49,7 @@ class Site:
     checklists: Mapping[str, Checklist] = field(default_factory=dict)
     scenarios: tuple[Scenario, ...] = ()
     builder: Builder | None = None
+    decide: Any = None  # kb.decide.Aid, or None without docs/_data/decide.yml
     search_words: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # language -> same/ignore
     # -- from the pages (on_files)
     sources: Mapping[str, Source] = field(default_factory=dict)
