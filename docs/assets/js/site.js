@@ -19,11 +19,12 @@
     .observe(document.documentElement, { childList: true, subtree: true });
   nameCodeNavs(document);
 
-  /* A printed page says when it was printed, in the page's language. */
+  /* A printed page says when it was printed, in the interface's locale (en-GB: 2 December
+     2026), given by the element itself. */
   window.addEventListener("beforeprint", function () {
-    var today = new Date().toLocaleDateString(document.documentElement.lang || undefined,
-      { year: "numeric", month: "long", day: "numeric" });
     document.querySelectorAll("[data-print-date]").forEach(function (p) {
+      var locale = p.getAttribute("data-print-date") || document.documentElement.lang || undefined;
+      var today = new Date().toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric" });
       p.textContent = window.__tti_text("site.printed", { date: today });
     });
   });
