@@ -6,7 +6,9 @@
       the site allows no inline script, so this does it on every page Material shows.
    3. A printed page gets the date it was printed.
    4. A search that finds nothing shows where to start instead (overrides/partials/search.html),
-      and the 404 page's button opens the search box. */
+      and the 404 page's button opens the search box.
+   5. The scripts of the checklists, the message builder and the situation finder load only on
+      pages that show them. */
 (function () {
   "use strict";
   function nameCodeNavs(root) {
@@ -60,4 +62,27 @@
       query.focus();
     });
   });
+
+  /* Scripts that only one page needs load only there. The first page that shows a tool loads
+     its script, once; from then on the script sets up every page itself (document$), since
+     Material's instant navigation keeps the scripts a page has loaded. Add a new tool's
+     script here, by the selector of its markup, not to extra_javascript. */
+  var ONE_PAGE = {
+    "[data-checklist]": "checklist.js",
+    ".tti-builder": "builder.js",
+    ".tti-finder": "finder.js"
+  };
+  var here = document.currentScript ? document.currentScript.src : "";  // .../assets/js/site.js
+  var loaded = {};
+  function loadWhatThisPageNeeds() {
+    Object.keys(ONE_PAGE).forEach(function (selector) {
+      var name = ONE_PAGE[selector];
+      if (loaded[name] || !here || !document.querySelector(selector)) return;
+      loaded[name] = true;
+      var script = document.createElement("script");
+      script.src = new URL(name, here).href;
+      document.body.appendChild(script);
+    });
+  }
+  if (typeof document$ !== "undefined") document$.subscribe(loadWhatThisPageNeeds); else loadWhatThisPageNeeds();
 })();
