@@ -8,12 +8,15 @@ checklists and the message builder), built by plain Material with no hooks, no o
 no extra CSS or JavaScript (the way tests/bench.py makes its "same content" build). Both are
 served gzipped, as a web host serves them, and Lighthouse (mobile, its default simulated slow
 phone) loads five pages of each, in turns, so that a busy spell on the machine hits both. It
-prints the median of each figure, and the JavaScript and CSS the project adds, gzipped.
+prints the median and the best score of each, the figures behind them, and the JavaScript and
+CSS the project adds, gzipped. Unless --no-global, it also measures the pages that show no
+tool in a third build with the one-page scripts (checklist.js, builder.js, finder.js) on every
+page, as they once were: what loading them only where they are needed saves.
 
 Lighthouse is pinned in tests/lighthouse/package.json and package-lock.json and installed from
 the npm registry into .cache/lighthouse/ (git-ignored) on first use; it needs Node.js and npm.
 Chromium comes from CHROME_PATH, else tests/browser.py's search. Nothing here asserts: it prints
-figures, which wander by a point or two on a shared machine; compare the two columns of one run.
+figures, which wander on a shared machine; compare bare and site within one run.
 """
 
 from __future__ import annotations
@@ -102,13 +105,14 @@ def install_lighthouse() -> None:
 
 
 #: Scripts that one page needs (the checklists, the message builder, the situation finder, the
-#: home page's decision aid); the "lean" build leaves them out, to show what they cost elsewhere.
+#: home page's decision aid). The "global" build loads them on every page, as extra_javascript
+#: once did, to show what loading them only where they are needed saves.
 ONE_PAGE_SCRIPTS = ("assets/js/checklist.js", "assets/js/builder.js", "assets/js/finder.js", "assets/js/decide.js")
 
 
-def build_all(tmp: Path, site_url: str, bare_url: str, lean_url: str | None) -> dict[str, Path]:
-    """The project built as it is; the same pages built by bare Material; and, with `lean_url`,
-    the project without the scripts that only one page needs."""
+def build_all(tmp: Path, site_url: str, bare_url: str, global_url: str | None) -> dict[str, Path]:
+    """The project built as it is; the same pages built by bare Material; and, with `global_url`,
+    the project with the one-page scripts on every page."""
     project = tmp / "project"  # a copy, so that the build's own config file sits beside docs/
     for part in ("docs", "hooks", "snippets", "overrides", "brand"):
         shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
@@ -122,12 +126,12 @@ def build_all(tmp: Path, site_url: str, bare_url: str, lean_url: str | None) -> 
     loaded = load_config(str(project / "site.yml"), site_dir=str(tmp / "site"), site_url=site_url)
     build(loaded)
     built = {"site": tmp / "site", "bare": tmp / "bare"}
-    if lean_url:
-        lean = dict(config, hooks=config["hooks"][:-1], extra_javascript=[
-            s for s in config["extra_javascript"] if (s if isinstance(s, str) else s["path"]) not in ONE_PAGE_SCRIPTS])
-        (project / "lean.yml").write_text(yaml.safe_dump(lean), encoding="utf-8")
-        build(load_config(str(project / "lean.yml"), site_dir=str(tmp / "lean"), site_url=lean_url))
-        built["lean"] = tmp / "lean"
+    if global_url:
+        scripts = [s for s in ONE_PAGE_SCRIPTS if (project / "docs" / s).exists()]
+        everywhere = dict(config, hooks=config["hooks"][:-1], extra_javascript=config["extra_javascript"] + scripts)
+        (project / "global.yml").write_text(yaml.safe_dump(everywhere), encoding="utf-8")
+        build(load_config(str(project / "global.yml"), site_dir=str(tmp / "global"), site_url=global_url))
+        built["global"] = tmp / "global"
     # Bare: the written-out pages, Material's own look (default colours), nothing of the project's.
     (out / "assets").mkdir(exist_ok=True)
     shutil.copy2(ROOT / "docs" / "assets" / "favicon.svg", out / "assets" / "favicon.svg")
@@ -224,21 +228,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs of each page of each site; medians are printed")
     parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES))
     parser.add_argument("--json", type=Path, help="also write every run's figures to this file")
-    parser.add_argument("--no-lean", action="store_true",
-                        help="skip the build without the one-page scripts (and its runs)")
+    parser.add_argument("--no-global", action="store_true",
+                        help="skip the build with the one-page scripts on every page (and its runs)")
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     install_lighthouse()
     chrome = os.environ.get("CHROME_PATH") or chromium_path()
     if not chrome:
         raise SystemExit("no Chromium found: set CHROME_PATH (see README.md, 'A browser for the browser tests')")
-    kinds = ["bare", "site"] + ([] if args.no_lean else ["lean"])
+    kinds = ["bare", "site"] + ([] if args.no_global else ["global"])
     ports = {kind: free_port() for kind in kinds}
     urls = {kind: f"http://127.0.0.1:{port}/" for kind, port in ports.items()}
     with tempfile.TemporaryDirectory() as tmp:
-        folders = build_all(Path(tmp), urls["site"], urls["bare"], urls.get("lean"))
+        folders = build_all(Path(tmp), urls["site"], urls["bare"], urls.get("global"))
         servers = [serve(folders[kind], ports[kind]) for kind in kinds]
-        # The lean build is measured only on pages that need none of the one-page scripts.
+        # The global build is measured only on pages that show no tool.
         needs = {name: any(marker in (folders["site"] / PAGES[name] / "index.html").read_text(encoding="utf-8")
                            for marker in ('class="tti-checklist', 'class="tti-builder', 'class="tti-finder',
                                           'class="tti-decide'))
@@ -248,7 +252,7 @@ def main() -> None:
             for run in range(args.runs):
                 for name in args.pages:
                     for kind in kinds:
-                        if kind == "lean" and needs[name]:
+                        if kind == "global" and needs[name]:
                             continue
                         got = lighthouse(urls[kind] + PAGES[name], chrome)
                         results.setdefault((name, kind), []).append(got)
@@ -289,15 +293,18 @@ def main() -> None:
           "TBT, the main thread's long tasks), so the best of the runs is the steadier figure; compare\n"
           "bare and site within one run of this script.")
 
-    lean = [name for name in args.pages if (name, "lean") in results]
-    if lean:
+    other = [name for name in args.pages if (name, "global") in results]
+    if other:
         print()
-        print("The same pages without the scripts that only one page needs (checklist.js, builder.js, finder.js):")
-        print(f"{'page':11} {'site':>5} {'lean':>5} {'diff':>5}  {'TBT site/lean ms':>16}  {'KB site/lean':>12}")
-        for name in lean:
-            s, n = med(name, "site", "score"), med(name, "lean", "score")
-            print(f"{name:11} {s:5.0f} {n:5.0f} {n - s:+5.0f}  {med(name, 'site', 'tbt'):7.0f}/{med(name, 'lean', 'tbt'):<8.0f}  "
-                  f"{med(name, 'site', 'kb'):5.0f}/{med(name, 'lean', 'kb'):<5.0f}")
+        print("Pages with no tool, with the one-page scripts (checklist.js, builder.js, finder.js) on every page:")
+        print(f"{'page':11} {'site':>5} {'global':>6} {'diff':>5}  {'best site/global':>16}  {'TBT ms site/global':>18}  "
+              f"{'requests':>8}  {'KB site/global':>14}")
+        for name in other:
+            s, g = med(name, "site", "score"), med(name, "global", "score")
+            print(f"{name:11} {s:5.0f} {g:6.0f} {g - s:+5.0f}  {best(name, 'site'):7.0f}/{best(name, 'global'):<8.0f}  "
+                  f"{med(name, 'site', 'tbt'):8.0f}/{med(name, 'global', 'tbt'):<9.0f}  "
+                  f"{med(name, 'site', 'requests'):3.0f}/{med(name, 'global', 'requests'):<4.0f}  "
+                  f"{med(name, 'site', 'kb'):6.0f}/{med(name, 'global', 'kb'):<7.0f}")
     print()
     print("What the project adds to Material (gzipped at level 9):")
     totals = {(True, ".js"): 0, (True, ".css"): 0, (False, ".js"): 0}

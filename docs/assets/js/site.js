@@ -8,7 +8,7 @@
    4. A search that finds nothing shows where to start instead (overrides/partials/search.html),
       and the 404 page's button opens the search box.
    5. The scripts of the checklists, the message builder and the situation finder load only on
-      pages that show them. */
+      pages that show them, also when instant navigation brings such a page. */
 (function () {
   "use strict";
   function nameCodeNavs(root) {
@@ -63,10 +63,11 @@
     });
   });
 
-  /* Scripts that only one page needs load only there. The first page that shows a tool loads
-     its script, once; from then on the script sets up every page itself (document$), since
-     Material's instant navigation keeps the scripts a page has loaded. Add a new tool's
-     script here, by the selector of its markup, not to extra_javascript. */
+  /* Scripts that only one page needs load only there. A page that shows a tool names its
+     script itself (overrides/partials/page-scripts.html); a page reached by Material's instant
+     navigation gets it from here, once. From then on the script sets up every page itself
+     (document$), since instant navigation keeps the scripts a page has loaded. Add a new
+     tool's script here and in page-scripts.html, by its markup, not to extra_javascript. */
   var ONE_PAGE = {
     "[data-checklist]": "checklist.js",
     ".tti-builder": "builder.js",
@@ -79,8 +80,10 @@
       var name = ONE_PAGE[selector];
       if (loaded[name] || !here || !document.querySelector(selector)) return;
       loaded[name] = true;
+      var src = new URL(name, here).href;
+      if ([].some.call(document.scripts, function (s) { return s.src === src; })) return;
       var script = document.createElement("script");
-      script.src = new URL(name, here).href;
+      script.src = src;
       document.body.appendChild(script);
     });
   }
