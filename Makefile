@@ -26,7 +26,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: help serve build check test bench bench-search screenshot clean
+.PHONY: help serve build check test bench bench-search bench-lighthouse screenshot clean
 
 help:
 	@echo "make serve   build and serve the site on http://$(ADDR) (CONFIG=my-office.yml for an overlay)"
@@ -35,6 +35,7 @@ help:
 	@echo "make test    every check and the whole test suite, browser tests included"
 	@echo "make bench   time builds with and without the hooks and print the figures"
 	@echo "make bench-search  how often search finds a fitting page, and the index's size"
+	@echo "make bench-lighthouse  Lighthouse (mobile) speed of five pages against bare Material"
 	@echo "make screenshot  photograph the example office's home page for the docs"
 	@echo "make clean   remove site/ and .venv/"
 
@@ -75,6 +76,9 @@ bench: $(BIN)/.site-installed
 	$(BIN)/python tests/bench.py $(ARGS)
 bench-search: $(BIN)/.test-installed
 	$(BIN)/python tests/bench_search.py
+# Needs Node.js and npm: the pinned Lighthouse (tests/lighthouse/) is installed into .cache/.
+bench-lighthouse: $(BIN)/.site-installed
+	$(BIN)/python tests/bench_lighthouse.py $(ARGS)
 
 screenshot: $(BIN)/.test-installed
 	$(BIN)/python tests/screenshot.py

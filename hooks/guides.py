@@ -130,7 +130,8 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
     env.globals.update(kb_brand=site.brand, kb_t=site.strings.t, kb_strings=site.strings.for_scripts(),
                        kb_ui_lang=site.ui_language if site.other_language else "",
                        kb_content_lang=site.content_language if site.other_language else "",
-                       kb_footer_links=trust.footer_links(site.brand, site.urls, site.strings))
+                       kb_footer_links=trust.footer_links(site.brand, site.urls, site.strings),
+                       kb_locale=site.strings.locale.replace("_", "-"))
     return env
 
 

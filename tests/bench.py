@@ -132,7 +132,7 @@ def on_page_markdown(markdown, page, config, files):
     front = FRONT.match(page.file.content_string)
     path = OUT / page.file.src_uri
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text((front.group(0) if front else "") + state.fragments.inline(markdown), encoding="utf-8")
+    path.write_text((front.group(0) if front else "") + state.site.fragments.inline(markdown), encoding="utf-8")
     return markdown
 """
 

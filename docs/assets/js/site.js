@@ -6,7 +6,9 @@
       the site allows no inline script, so this does it on every page Material shows.
    3. A printed page gets the date it was printed.
    4. A search that finds nothing shows where to start instead (overrides/partials/search.html),
-      and the 404 page's button opens the search box. */
+      and the 404 page's button opens the search box.
+   5. The scripts of the checklists, the message builder and the situation finder load only on
+      pages that show them, also when instant navigation brings such a page. */
 (function () {
   "use strict";
   function nameCodeNavs(root) {
@@ -19,11 +21,12 @@
     .observe(document.documentElement, { childList: true, subtree: true });
   nameCodeNavs(document);
 
-  /* A printed page says when it was printed, in the page's language. */
+  /* A printed page says when it was printed, in the interface's locale (en-GB: 2 December
+     2026), given by the element itself. */
   window.addEventListener("beforeprint", function () {
-    var today = new Date().toLocaleDateString(document.documentElement.lang || undefined,
-      { year: "numeric", month: "long", day: "numeric" });
     document.querySelectorAll("[data-print-date]").forEach(function (p) {
+      var locale = p.getAttribute("data-print-date") || document.documentElement.lang || undefined;
+      var today = new Date().toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric" });
       p.textContent = window.__tti_text("site.printed", { date: today });
     });
   });
@@ -59,4 +62,32 @@
       query.focus();
     });
   });
+
+  /* Scripts that only one page needs load only there. A page that shows a tool names its
+     script itself (overrides/partials/page-scripts.html); a page reached by Material's instant
+     navigation gets it from here, once. From then on the script sets up every page itself
+     (document$), since instant navigation keeps the scripts a page has loaded. Add a new
+     tool's script here and in page-scripts.html, by its markup, not to extra_javascript. */
+  var ONE_PAGE = {
+    "[data-checklist]": "checklist.js",
+    ".tti-builder": "builder.js",
+    ".tti-letter": "builder.js",
+    ".tti-finder": "finder.js",
+    ".tti-decide": "decide.js"
+  };
+  var here = document.currentScript ? document.currentScript.src : "";  // .../assets/js/site.js
+  var loaded = {};
+  function loadWhatThisPageNeeds() {
+    Object.keys(ONE_PAGE).forEach(function (selector) {
+      var name = ONE_PAGE[selector];
+      if (loaded[name] || !here || !document.querySelector(selector)) return;
+      loaded[name] = true;
+      var src = new URL(name, here).href;
+      if ([].some.call(document.scripts, function (s) { return s.src === src; })) return;
+      var script = document.createElement("script");
+      script.src = src;
+      document.body.appendChild(script);
+    });
+  }
+  if (typeof document$ !== "undefined") document$.subscribe(loadWhatThisPageNeeds); else loadWhatThisPageNeeds();
 })();
