@@ -76,7 +76,12 @@ def with_lead(markdown: str, description: str, questions: list[str], heading: st
     """A guide's Markdown with its description as a lead paragraph under the title, and its
     `questions:` in a folded list beside it. Readers see in a line what the guide answers; search
     indexes both as the page's own entry (its title and the text before the first heading), so a
-    question finds the guide, and the result shows its description."""
+    question finds the guide, and the result shows its description. On a page whose tool comes
+    first (the message builder), the questions go to the foot, so that the tool stays on a
+    phone's first screen."""
+    if 'class="tti-builder' in markdown:
+        return (render("guide-lead.md.j2", description=description, questions=[], heading=heading) + markdown
+                + "\n\n" + render("guide-lead.md.j2", description="", questions=questions, heading=heading))
     return render("guide-lead.md.j2", description=description, questions=questions, heading=heading) + markdown
 
 
