@@ -116,7 +116,8 @@ def axe_violations(page, *, chrome: bool = True) -> list[str]:
     Waits for CSS transitions to end first: colours measured mid-fade are not the page's."""
     page.wait_for_function("""() => document.getAnimations().every(a => a.playState !== 'running'
         || !isFinite(a.effect.getComputedTiming().endTime))""", timeout=5000)
-    page.evaluate(axe_source())
+    if not page.evaluate("typeof window.axe !== 'undefined'"):  # kept across instant navigation
+        page.evaluate(axe_source())
     result = page.evaluate("([whole, chrome]) => axe.run(whole ? document : {exclude: chrome}, "
                            "{resultTypes: ['violations']})", [chrome, CHROME])
     lines = []
