@@ -70,6 +70,8 @@ def make_site(dest: Path, pages: int, seed: int = 1, base_config: Path = ROOT / 
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     (docs / "_data").mkdir(parents=True)
     shutil.copy2(ROOT / "docs/_data/sources.yml", docs / "_data/sources.yml")
+    shutil.copytree(ROOT / "docs/_data/strings", docs / "_data/strings")  # the interface's words
+    shutil.copy2(ROOT / "docs/_data/search.yml", docs / "_data/search.yml")
     ids = [f"situation-{n:02d}" for n in range(SCENARIOS)]
     registry = [{"id": i, "statement": f"I am in situation {n}.", "answer": paragraph(rng, 30),
                  "group": ["Should I go?", "During the process", "Saying no"][n % 3]}
@@ -107,6 +109,7 @@ def make_site(dest: Path, pages: int, seed: int = 1, base_config: Path = ROOT / 
     config["watch"] = []
     (dest / "with-hooks.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     config.pop("hooks")
+    config["theme"].pop("custom_dir")  # the overrides read what the hooks give the templates
     (dest / "bare.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return dest
 
