@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from browser import axe_violations, instant
 
@@ -191,7 +191,8 @@ def test_scenario_finder_offers_the_decision_aid_and_search_when_nothing_matches
     assert search.get_attribute("href") == "?q=zebra%20crossing"
     aid.click()
     page.wait_for_url(base + "#should-i-go")
-    assert page.locator("#should-i-go .tti-decide__form").is_visible()
+    # instant navigation: the aid's script arrives after the page (site.js loads it)
+    expect(page.locator("#should-i-go .tti-decide__form")).to_be_visible()
     page.close()
 
 
