@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from bench import WRITE_OUT  # noqa: E402  (the hook that writes out the hooked pages)
 from browser import chromium_path, free_port  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
@@ -62,30 +63,6 @@ PAGES = {
     "builder": "messages/write-your-message/",
 }
 
-#: A hook for one extra build: it writes every page as the project's hooks leave it into a docs
-#: folder of its own, for the bare build (the same as tests/bench.py's).
-WRITE_OUT = """
-import re
-import sys
-from pathlib import Path
-
-from mkdocs.plugins import event_priority
-
-sys.path.insert(0, {hooks!r})
-from kb import state
-
-OUT = Path({out!r})
-FRONT = re.compile(r"^---\\n.*?\\n---\\n", re.DOTALL)
-
-
-@event_priority(-100)  # after every project hook
-def on_page_markdown(markdown, page, config, files):
-    front = FRONT.match(page.file.content_string)
-    path = OUT / page.file.src_uri
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text((front.group(0) if front else "") + state.site.fragments.inline(markdown), encoding="utf-8")
-    return markdown
-"""
 
 
 def install_lighthouse() -> None:
