@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from kb import decide, state
+from kb import decide, scenarios, state
 from kb.errors import ContentError
 
 
@@ -20,7 +20,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         # Every scenario of the registry, hidden ones too: an office that hides a situation
         # needs no edit here; its links are left out of the page (kb.decide.markdown).
-        known = decide.registry_ids(site.docs / "_data" / "scenarios.yml")
+        known = [s.id for s in site.scenarios] + sorted(scenarios.hidden_ids(site.brand.hide))
         aid = decide.load(site.docs / decide.FILE, site.shown(decide.FILE), scenarios=known)
     except ContentError as exc:
         raise PluginError(str(exc)) from None

@@ -50,7 +50,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     """Check the guides' scenario ids and generate one hub page per scenario."""
     site = state.site
     registry = site.scenarios
-    hidden = {name[len("scenarios/"):-len(".md")] for name in site.brand.hide if name.startswith("scenarios/")}
+    hidden = scenarios.hidden_ids(site.brand.hide)
     guides = [scenarios.GuideRef(uri, fm.meta["title"], fm.meta["description"],
                                  tuple(s for s in fm.meta["scenarios"] if s not in hidden), fm.path,
                                  lambda fm=fm: fm.line("scenarios"))

@@ -156,12 +156,6 @@ def _answer(item: Any, n: int, question: str, shown: str, lines: yamlfile.Lines,
     return Answer(text, item["means"], why, after, links["scenarios"], links["guides"], n)
 
 
-def registry_ids(path: Path) -> list[str]:
-    """Every scenario id of the registry, hidden ones too (kb.scenarios has checked it already)."""
-    data = yamlfile.load(yamlfile.read_text(path, "docs/_data/scenarios.yml"), "docs/_data/scenarios.yml")
-    return [str(entry["id"]) for entry in data["scenarios"]]
-
-
 def check_links(aid: Aid | None, pages: Iterable[str]) -> None:
     """Every guide an answer names is a page of the site."""
     if aid is None:

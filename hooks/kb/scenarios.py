@@ -177,6 +177,11 @@ def without_hidden(scenarios: Sequence[Scenario], hide: Mapping[str, str | None]
     return [s for s in scenarios if s.hub not in hide]
 
 
+def hidden_ids(hide: Mapping[str, str | None]) -> set[str]:
+    """The ids of the situations a career office hides (their hubs, scenarios/<id>.md)."""
+    return {name[len(HUB_DIR) + 1:-len(".md")] for name in hide if name.startswith(f"{HUB_DIR}/")}
+
+
 def check_answers(scenarios: Sequence[Scenario], check: Callable[..., None]) -> None:
     """Each answer is Markdown: `check` renders it as the site does and refuses anything unsafe."""
     for scenario in scenarios:
