@@ -92,6 +92,27 @@ def axe_source() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
+def open_watched(browser, url: str, *, search_index: bool = False, **context):
+    """A new page in a context of its own (`context`: Playwright's options), loaded from `url`,
+    whose script errors and console errors collect in `page.errors`. Without `search_index`,
+    the context gets an empty search index (see `without_search_index`)."""
+    context_ = browser.new_context(**context)
+    if not search_index:
+        without_search_index(context_)
+    page = context_.new_page()
+    page.errors = watch_errors(page)
+    page.goto(url, wait_until="load")
+    return page
+
+
+def watch_errors(page) -> list[str]:
+    """The page's script errors and console errors, as they happen."""
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    return errors
+
+
 def without_search_index(context) -> None:
     """Serve an empty search index to `context`. Every new browser context builds the site's
     whole search index in a worker, which costs CPU that tests of other things do not need;

@@ -11,7 +11,7 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import axe_violations, without_search_index
+from browser import axe_violations, open_watched
 from conftest import ROOT
 
 
@@ -29,14 +29,7 @@ AWKWARD = re.compile(r", ,| ,|  |\n\n\n|^\s|\s$")
 
 
 def open_builder(browser: Browser, base: str, **context) -> Page:  # noqa: F811
-    context_ = browser.new_context(**context)
-    without_search_index(context_)
-    page = context_.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.goto(base + PAGE, wait_until="load")
-    page.errors = errors  # type: ignore[attr-defined]
+    page = open_watched(browser, base + PAGE, **context)
     if context.get("java_script_enabled", True):
         page.locator(".tti-builder__form").wait_for(state="visible")
     return page

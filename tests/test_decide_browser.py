@@ -8,7 +8,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page
 
-from browser import axe_violations, instant, without_search_index
+from browser import axe_violations, instant, open_watched
 from conftest import ROOT
 
 from kb import strings
@@ -22,14 +22,7 @@ STORAGE = "() => JSON.stringify([Object.entries(localStorage), Object.entries(se
 
 
 def open_home(browser: Browser, base: str, **context) -> Page:
-    context_ = browser.new_context(**context)
-    without_search_index(context_)
-    page = context_.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.goto(base, wait_until="load")
-    page.errors = errors  # type: ignore[attr-defined]
+    page = open_watched(browser, base, **context)
     if context.get("java_script_enabled", True):
         page.locator(".tti-decide__form").wait_for(state="visible")
     return page

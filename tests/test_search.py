@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, expect
 
+from browser import watch_errors
 from search import Search, questions, score
 
 #: The share of reader questions that must have a fitting page in the first three results.
@@ -21,9 +22,7 @@ def search(served, browser: Browser):
     base, _ = served
     context = browser.new_context()
     box = Search(context, base)
-    errors: list[str] = []
-    box.page.on("pageerror", lambda error: errors.append(str(error)))
-    box.page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    errors = watch_errors(box.page)
     box.page.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
     box.errors = errors
     yield box
@@ -116,9 +115,7 @@ def test_search_reads_queries_in_the_interface_language(small, browser: Browser)
     with serve(built.site, port) as base:
         context = browser.new_context()
         box = Search(context, base)
-        errors: list[str] = []
-        box.page.on("pageerror", lambda error: errors.append(str(error)))
-        box.page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        errors = watch_errors(box.page)
         assert "why/alpha/" in box.top("las guías alpha")  # "las" is a Spanish stop word
         assert not errors, errors
         context.close()
