@@ -98,8 +98,11 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
                                 section_guides=site.sections.get(posixpath.dirname(uri), []),
                                 fragments=site.fragments, directives=_directives(site))
         if fm and frontmatter.is_guide(uri):
+            # a page whose tool comes first keeps it on a phone's first screen (the theme's
+            # "On this page" list reads the same mark: overrides/partials/page-contents.html)
+            page.meta["kb_tool_first"] = pages.tool_first(markdown)
             markdown = pages.with_lead(markdown, fm.meta["description"], fm.meta.get("questions", []),
-                                       site.strings.t("guide.questions"))
+                                       site.strings.t("guide.questions"), tool_first=page.meta["kb_tool_first"])
             markdown = trust.byline(fm.meta["reviewed"], len(fm.meta["sources"]), site.strings) + markdown
     except ContentError as exc:
         raise PluginError(str(exc)) from None

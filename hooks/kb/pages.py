@@ -72,14 +72,21 @@ def guide_list(src_uri: str, guides: list[Any], fragments: Fragments, start: boo
                                 guides=[(relative(src_uri, g.src_uri), g) for g in guides]))
 
 
-def with_lead(markdown: str, description: str, questions: list[str], heading: str) -> str:
+def tool_first(markdown: str) -> bool:
+    """Whether a page's expanded Markdown opens with a tool that must stay on a phone's first
+    screen (the message builder)."""
+    return 'class="tti-builder' in markdown
+
+
+def with_lead(markdown: str, description: str, questions: list[str], heading: str, *,
+              tool_first: bool = False) -> str:
     """A guide's Markdown with its description as a lead paragraph under the title, and its
     `questions:` in a folded list beside it. Readers see in a line what the guide answers; search
     indexes both as the page's own entry (its title and the text before the first heading), so a
     question finds the guide, and the result shows its description. On a page whose tool comes
     first (the message builder), the questions go to the foot, so that the tool stays on a
     phone's first screen."""
-    if 'class="tti-builder' in markdown:
+    if tool_first:
         return (render("guide-lead.md.j2", description=description, questions=[], heading=heading) + markdown
                 + "\n\n" + render("guide-lead.md.j2", description="", questions=questions, heading=heading))
     return render("guide-lead.md.j2", description=description, questions=questions, heading=heading) + markdown
