@@ -210,7 +210,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     install_lighthouse()
-    chrome = os.environ.get("CHROME_PATH") or chromium_path()
+    chrome = os.environ.get("CHROME_PATH") or chromium_path(full=True)
     if not chrome:
         raise SystemExit("no Chromium found: set CHROME_PATH (see README.md, 'A browser for the browser tests')")
     kinds = ["bare", "site"] + ([] if args.no_global else ["global"])

@@ -16,12 +16,21 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
-def chromium_path() -> str | None:
-    """The system Chromium (Debian's `chromium` package) if present, else None so that
-    Playwright uses a browser it installed itself (`playwright install chromium`)."""
+#: Debian's packages of Chromium, lightest first. The headless shell (chromium-headless-shell) is
+#: the build Playwright itself runs for headless tests: it has no browser window to set up, so a
+#: new page costs less than half the CPU of the full browser's, which makes the suite about a
+#: third faster. The full browser serves when the shell is missing.
+SHELLS = ("chromium-headless-shell",)
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def chromium_path(*, full: bool = False) -> str | None:
+    """The system Chromium if present (with `full`, a full browser rather than the headless
+    shell), else None so that Playwright uses a browser it installed itself (`playwright install
+    chromium`). The CHROMIUM environment variable names one binary for every use."""
     if os.environ.get("CHROMIUM"):
         return os.environ["CHROMIUM"]
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+    for name in BROWSERS if full else SHELLS + BROWSERS:
         found = shutil.which(name)
         if found:
             return found
@@ -34,21 +43,23 @@ def launch(playwright):
                                           args=CHROMIUM_ARGS)
     except Exception as exc:  # pragma: no cover - depends on the machine
         raise RuntimeError(
-            "No Chromium for the browser tests. Install Debian's package "
-            "(sudo apt-get install chromium), or run `.venv/bin/playwright install chromium`, "
-            f"or set CHROMIUM to a Chromium binary. Playwright said: {exc}") from None
+            "No Chromium for the browser tests. Install Debian's packages "
+            "(sudo apt-get install chromium chromium-headless-shell), or run "
+            "`.venv/bin/playwright install chromium`, or set CHROMIUM to a Chromium binary. "
+            f"Playwright said: {exc}") from None
 
 
 def launch_blocking_storage(playwright, profile: Path):
     """A persistent Chromium context whose profile blocks cookies and site data for every site
-    (the setting "Don't allow sites to save data"): storage access throws SecurityError."""
+    (the setting "Don't allow sites to save data"): storage access throws SecurityError. It runs
+    the full browser: the headless shell does not read a profile's content settings."""
     import json
 
     (profile / "Default").mkdir(parents=True, exist_ok=True)
     (profile / "Default" / "Preferences").write_text(json.dumps(
         {"profile": {"default_content_setting_values": {"cookies": 2}}}), encoding="utf-8")
     return playwright.chromium.launch_persistent_context(
-        str(profile), executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        str(profile), executable_path=chromium_path(full=True), headless=True, args=CHROMIUM_ARGS)
 
 
 def free_port() -> int:
