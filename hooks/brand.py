@@ -13,12 +13,14 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from kb import brand, office, state
+from kb import brand, office, state, yamlfile
 from kb.errors import ContentError
 from kb.render import render
 
-#: The brand's colours as a stylesheet: the site allows no inline <style>.
-BRAND_CSS = "assets/brand.css"
+#: The site's one stylesheet: the project's own stylesheets (the local files extra_css lists) and
+#: then the brand's colours, bundled into one file, since each render-blocking file costs a phone
+#: a round trip before the first paint. The site allows no inline <style>.
+STYLESHEET = "assets/site.css"
 log = get_plugin_logger(__name__)
 
 
@@ -38,16 +40,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             dest = f"assets/brand/{key}{Path(getattr(checked, key)).suffix}"
             assets[dest] = site.root / getattr(checked, key)
             config.theme[key] = dest
-    if BRAND_CSS not in config.extra_css:
-        config.extra_css.append(BRAND_CSS)
+    local = [css for css in config.extra_css if css != STYLESHEET and _local(css, config.docs_dir)]
+    bundled = []  # the first local stylesheet's place takes the bundle; addresses elsewhere stay
+    for css in config.extra_css + [STYLESHEET]:
+        css = STYLESHEET if css in local else css
+        if css not in bundled:
+            bundled.append(css)
+    config.extra_css[:] = bundled
     if not checked.contributor_links:
         # Readers get no edit pencil and no repository link (both follow repo_url); the footer's
         # "Suggest a change" link, made from it above, is theirs.
         config.repo_url = config.edit_uri = None
     pages = office.pages(site.root, checked)
     config.nav = office.nav(config.nav, checked, pages)
-    state.update(brand=checked, brand_assets=assets)
+    state.update(brand=checked, brand_assets=assets, stylesheets=tuple(local))
     return config
+
+
+def _local(css: str, docs_dir: str) -> bool:
+    """Whether an extra_css entry is a file of the site's own (not an address elsewhere)."""
+    return "://" not in css and not css.startswith("//") and (Path(docs_dir) / css).is_file()
 
 
 @event_priority(60)  # before the front matter is read: hidden guides never enter the model
@@ -55,8 +67,13 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     site = state.site
     for dest, source in site.brand_assets.items():
         files.append(File.generated(config, dest, abs_src_path=str(source)))
-    files.append(File.generated(config, BRAND_CSS, content=render("brand.css.j2", light=site.brand.light,
-                                                                  dark=site.brand.dark)))
+    try:
+        parts = [(css, yamlfile.read_text(Path(config.docs_dir) / css, f"{site.docs_shown}/{css}", limit=None))
+                 for css in site.stylesheets]
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    colours = render("brand.css.j2", light=site.brand.light, dark=site.brand.dark)
+    files.append(File.generated(config, STYLESHEET, content=brand.stylesheet(parts, colours)))
     for src_uri, source in office.pages(site.root, site.brand).items():
         files.append(File.generated(config, src_uri, abs_src_path=str(source)))
     try:

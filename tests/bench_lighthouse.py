@@ -185,12 +185,12 @@ def lighthouse(url: str, chrome: str) -> dict[str, float]:
 
 def added_assets(site: Path) -> list[tuple[str, int, int, bool]]:
     """The scripts and stylesheets the project adds to Material: (file, bytes, gzipped, on every
-    page). head.js and palette.js stand in for Material's inline scripts, which the site's
+    page). head.js stands in for Material's inline scripts, which the site's
     Content-Security-Policy does not allow."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    everywhere = ["assets/js/head.js", "assets/js/palette.js",
+    everywhere = ["assets/js/head.js",
                   *(s if isinstance(s, str) else s["path"] for s in config.get("extra_javascript", [])),
-                  *config.get("extra_css", []), "assets/brand.css"]
+                  "assets/site.css"]  # the project's stylesheets and the brand's colours, in one file
     rows = []
     for name in dict.fromkeys(everywhere + list(ONE_PAGE_SCRIPTS)):
         path = site / name

@@ -87,6 +87,8 @@ CASES = [
          (f"{ALPHA}:7:", "not UTF-8 text", "save the file as UTF-8")),
     Case("not-utf8-data", write(SCEN, b"scenarios:\n  - id: one\n    statement: Caf\xe9\n"),
          (f"{SCEN}:3:", "not UTF-8 text")),
+    Case("not-utf8-stylesheet", write("docs/assets/css/site.css", b"/* caf\xe9 */\n"),
+         ("docs/assets/css/site.css:1:", "not UTF-8 text")),
     Case("too-large", write("docs/why/gamma.md", (ALPHA and "---\ntitle: G\n---\n\n") + "word " * 30_000),
          ("docs/why/gamma.md:", "the limit is 100 KB", "split it")),
     Case("shadowed-page", write("docs/why/alpha/index.md", "---\ntitle: Shadow\n---\n\nA page.\n"),

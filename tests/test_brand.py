@@ -111,8 +111,8 @@ def test_logo_favicon_colours_and_language(office: Build) -> None:
     assert (office.site / "assets/brand/logo.svg").is_file()
     assert soup.find("link", rel="icon")["href"].endswith("assets/brand/favicon.svg")
     assert not soup.find("style"), "no inline style: the brand's colours are a stylesheet"
-    assert soup.find("link", rel="stylesheet", href=lambda h: h.endswith("assets/brand.css"))
-    style = (office.site / "assets/brand.css").read_text(encoding="utf-8")
+    assert soup.find("link", rel="stylesheet", href=lambda h: h.endswith("assets/site.css"))
+    style = (office.site / "assets/site.css").read_text(encoding="utf-8")
     assert "#5b2a86" in style and "#d7bfff" in style
     assert soup.html["lang"] == "en"
 
@@ -190,7 +190,8 @@ def test_a_pale_accent_is_kept_for_fills_and_text_gets_a_darker_shade(project: P
     overlay(project, "    colors:\n      light:\n        accent: \"#ff9900\"\n")
     built = project.build(config_file="office.yml")
     assert built.ok, built.messages
-    css = (built.site / "assets/brand.css").read_text(encoding="utf-8")
+    css = (built.site / "assets/site.css").read_text(encoding="utf-8")
+    css = css[css.index("/* The brand's colours"):]  # the brand's part, at the end
     light = css[css.index('"default"'):css.index('"slate"')]
     shade = re.search(r"--md-accent-fg-color: (#[0-9a-f]{6});", light).group(1)
     assert "--tti-accent-fill: #ff9900;" in light and shade != "#ff9900"

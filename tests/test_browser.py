@@ -86,6 +86,11 @@ def test_palette_toggle_switches_and_remembers(served, browser: Browser) -> None
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     page.reload(wait_until="load")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    # head.js restores it by itself, from <head>, before Material's script has run.
+    page.route("**/assets/javascripts/bundle.*.js", lambda r: r.fulfill(body="", content_type="text/javascript"))
+    page.reload(wait_until="load")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.evaluate("typeof document$") == "undefined", "Material's script did not run"
     context.close()
 
 

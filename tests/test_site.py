@@ -7,6 +7,7 @@ import re
 import subprocess
 
 import pytest
+import yaml
 
 from conftest import ROOT, Build, run_build
 
@@ -56,7 +57,7 @@ def test_light_and_dark_schemes_with_a_toggle(site: Build) -> None:
     schemes = [i["data-md-color-scheme"] for i in soup.select("input[data-md-color-scheme]")]
     assert schemes == ["default", "slate"]
     assert soup.select('label[title="Switch to dark mode"]')
-    style = (site.site / "assets/brand.css").read_text(encoding="utf-8")
+    style = (site.site / "assets/site.css").read_text(encoding="utf-8")
     colors = site.config.extra["brand"]["colors"]
     assert colors["light"]["primary"] in style and colors["dark"]["primary"] in style
 
@@ -140,3 +141,27 @@ def test_the_documented_policy_is_the_one_the_site_uses(site: Build) -> None:
     assert f"Content-Security-Policy: {csp.policy()}" in text
     meta = site.soup("index.html").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
     assert meta["content"] == csp.policy(meta=True)
+
+
+def test_one_stylesheet_of_the_projects_own_with_the_brand_colours_last(site: Build) -> None:
+    """The local files extra_css lists reach a page as one file, assets/site.css, each whole and
+    in order, with the brand's colours after them (hooks/brand.py)."""
+    listed = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra_css"]
+    assert len(listed) >= 2
+    for path in ("index.html", "checklists/index.html", "why/practice/index.html"):
+        links = [link["href"] for link in site.soup(path).select('link[rel="stylesheet"]')
+                 if "/assets/stylesheets/" not in "/" + link["href"]]
+        assert [href.rsplit("/", 1)[-1] for href in links] == ["site.css"], (path, links)
+    bundle = (site.site / "assets/site.css").read_text(encoding="utf-8")
+    places = [bundle.index((ROOT / "docs" / css).read_text(encoding="utf-8").strip()) for css in listed]
+    assert places == sorted(places)
+    assert bundle.rindex("--md-primary-fg-color") > places[-1]
+
+
+def test_no_script_in_the_body_stops_the_first_paint_before_the_content(site: Build) -> None:
+    """Scripts in <body> come after the page's text: a script loaded in the header (where
+    Material's palette script was) would make a phone draw the header alone, then wait."""
+    for path in ("index.html", "stages/recruiter-screen/index.html", "checklists/index.html"):
+        html = site.html(path)
+        body = html[html.index("<body"):html.index("</article>")]
+        assert "<script src=" not in body and "<script>" not in body, path

@@ -507,3 +507,11 @@ def _check_keys(values: dict, spec: dict, where: str, fail) -> None:
                            "write each link as `Label: https://...`")
         elif value is not None and not isinstance(value, str):
             raise fail(dotted, f"'{dotted}' must be text", "write it as `key: text`, quoted if it holds ': '")
+
+
+def stylesheet(parts: Sequence[tuple[str, str]], colours: str) -> str:
+    """The site's one stylesheet: each of the project's stylesheets (name, text) in the order
+    extra_css lists them, then the brand's colours, which override them. One file instead of
+    several saves the phone a round trip before the first paint."""
+    chunks = [f"/* {name} */\n{text.strip()}\n" for name, text in parts]
+    return "\n".join(chunks + [colours.strip() + "\n"])

@@ -46,6 +46,7 @@ class Site:
     strings: Catalogue | None = None
     content_language: str = "en"
     brand_assets: Mapping[str, Path] = field(default_factory=dict)  # published path -> file
+    stylesheets: tuple[str, ...] = ()  # the local extra_css files bundled into assets/site.css
     checklists: Mapping[str, Checklist] = field(default_factory=dict)
     scenarios: tuple[Scenario, ...] = ()
     builder: Builder | None = None

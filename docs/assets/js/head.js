@@ -14,7 +14,13 @@
       data-md-scope attribute; __md_get returns null for a value it cannot parse.
    4. Defines __tti_text(key, values): the interface's words for the site's scripts, from the
       catalogue in the page's <meta name="tti-strings"> (docs/_data/strings/), with each {name}
-      filled in. */
+      filled in.
+   5. Restores the reader's colour scheme, as Material's inline palette script does
+      (partials/javascripts/palette.html, MIT licence), on <body> as soon as the parser makes it
+      and before it is drawn. The palette options come in the script's data-md-palettes
+      attribute (overrides/partials/javascripts/base.html), as Material's toggle writes them. A
+      script in the header, where Material has it, would stop the page from being drawn until
+      it arrived; from here, the first paint shows the whole screen. */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -70,4 +76,30 @@
       (storage || localStorage).setItem((scope || __md_scope).pathname + "." + key, JSON.stringify(value));
     } catch (e) { /* full or blocked: the setting lasts for this page only */ }
   };
+
+  var saved = window.__md_get("__palette");
+  var color = saved && saved.color;
+  if (color && color.media === "(prefers-color-scheme)") {
+    var options = [];
+    try { options = JSON.parse((script && script.getAttribute("data-md-palettes")) || "[]"); } catch (e) { /* none */ }
+    var media = matchMedia("(prefers-color-scheme: light)").matches
+      ? "(prefers-color-scheme: light)" : "(prefers-color-scheme: dark)";
+    color = options.filter(function (option) { return option.media === media; })[0] || null;
+  }
+  function paint(body) {
+    Object.keys(color).forEach(function (key) { body.setAttribute("data-md-color-" + key, color[key]); });
+  }
+  if (color && typeof color === "object") {
+    if (document.body) {
+      paint(document.body);
+    } else {
+      /* A mutation observer's callback runs before the parser's task ends, so before a paint. */
+      var watch = new MutationObserver(function () {
+        if (!document.body) return;
+        watch.disconnect();
+        paint(document.body);
+      });
+      watch.observe(root, { childList: true });
+    }
+  }
 })();
