@@ -1,7 +1,7 @@
 /* Small fixes to Material's runtime, on every page.
    1. Material wraps each code block's copy button in an unnamed <nav>; several of them on one
       page are duplicate, nameless landmarks. Name each one after its position. A
-      MutationObserver catches them whenever Material adds them.
+      MutationObserver on the page's code blocks catches them whenever Material adds them.
    2. Material's inline content script opens the tab of tabbed content that the address names;
       the site allows no inline script, so this does it on every page Material shows.
    3. A printed page gets the date it was printed.
@@ -11,15 +11,23 @@
       pages that show them, also when instant navigation brings such a page. */
 (function () {
   "use strict";
-  function nameCodeNavs(root) {
-    root.querySelectorAll(".md-code__nav:not([aria-label])").forEach(function (nav) {
+  function nameCodeNavs() {
+    document.querySelectorAll(".md-code__nav:not([aria-label])").forEach(function (nav) {
       var all = Array.prototype.slice.call(document.querySelectorAll(".md-code__nav"));
       nav.setAttribute("aria-label", window.__tti_text("site.code_actions", { n: all.indexOf(nav) + 1 }));
     });
   }
-  new MutationObserver(function () { nameCodeNavs(document); })
-    .observe(document.documentElement, { childList: true, subtree: true });
-  nameCodeNavs(document);
+  /* Only the code blocks are watched, and only on pages that have them: a watch on the whole
+     page would run at every change Material makes while it sets a page up. */
+  var codeWatch = new MutationObserver(nameCodeNavs);
+  function watchCodeBlocks() {
+    codeWatch.disconnect();
+    document.querySelectorAll("pre").forEach(function (pre) {
+      codeWatch.observe(pre, { childList: true, subtree: true });
+    });
+    nameCodeNavs();
+  }
+  if (typeof document$ !== "undefined") document$.subscribe(watchCodeBlocks); else watchCodeBlocks();
 
   /* A printed page says when it was printed, in the interface's locale (en-GB: 2 December
      2026), given by the element itself. */
