@@ -11,11 +11,13 @@ phone) loads five pages of each, in turns, so that a busy spell on the machine h
 prints the median and the best score of each, the figures behind them, and the JavaScript and
 CSS the project adds, gzipped. Unless --no-global, it also measures the pages that show no
 tool in a third build with the one-page scripts (checklist.js, builder.js, finder.js) on every
-page, as they once were: what loading them only where they are needed saves.
+page, as they once were: what loading them only where they are needed saves. Then (unless
+--direct 0) it measures each page's blocking time directly, in Chromium slowed four times,
+since Lighthouse's figure is an estimate from one fast load.
 
 Lighthouse is pinned in tests/lighthouse/package.json and package-lock.json and installed from
 the npm registry into .cache/lighthouse/ (git-ignored) on first use; it needs Node.js and npm.
-Chromium comes from CHROME_PATH, else tests/browser.py's search. Nothing here asserts: it prints
+Chromium comes from CHROME_PATH, else tests/browser.py's search for a full browser. Nothing here asserts: it prints
 figures, which wander on a shared machine; compare bare and site within one run.
 """
 
@@ -183,6 +185,36 @@ def lighthouse(url: str, chrome: str) -> dict[str, float]:
     }
 
 
+#: Collects every long task of the page (over 50 ms), from the start.
+LONG_TASKS = """window.__long = []; new PerformanceObserver(list => list.getEntries()
+    .forEach(e => window.__long.push(e.duration))).observe({type: 'longtask', buffered: true});"""
+
+
+def blocking_direct(url: str, chrome: str, loads: int) -> float:
+    """Total blocking time measured, not estimated: `loads` loads of `url` in Chromium slowed four
+    times (as Lighthouse's phone), each summing its long tasks' time over 50 ms until a second
+    after the load event; the median, in ms. Lighthouse estimates blocking time from one fast
+    load, which makes it wander with the order in which that load happened to run."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_ARGS
+
+    totals = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chrome, headless=True, args=CHROMIUM_ARGS)
+        for _ in range(loads):
+            context = browser.new_context(viewport={"width": 412, "height": 823})
+            context.add_init_script(LONG_TASKS)
+            page = context.new_page()
+            context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            page.goto(url, wait_until="load")
+            page.wait_for_timeout(1000)
+            totals.append(sum(max(0.0, d - 50) for d in page.evaluate("window.__long")))
+            context.close()
+        browser.close()
+    return statistics.median(totals)
+
+
 def added_assets(site: Path) -> list[tuple[str, int, int, bool]]:
     """The scripts and stylesheets the project adds to Material: (file, bytes, gzipped, on every
     page). head.js stands in for Material's inline scripts, which the site's
@@ -205,6 +237,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs of each page of each site; medians are printed")
     parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES))
     parser.add_argument("--json", type=Path, help="also write every run's figures to this file")
+    parser.add_argument("--direct", type=int, default=5, metavar="LOADS",
+                        help="loads of each page for the blocking time measured in slowed Chromium (0: none)")
     parser.add_argument("--no-global", action="store_true",
                         help="skip the build with the one-page scripts on every page (and its runs)")
     args = parser.parse_args()
@@ -235,6 +269,8 @@ def main() -> None:
                         results.setdefault((name, kind), []).append(got)
                         print(f"run {run + 1}: {name:10} {kind:4} {got['score']:3d}  LCP {got['lcp'] / 1000:4.1f} s  "
                               f"TBT {got['tbt']:4.0f} ms  CLS {got['cls']:.3f}", flush=True)
+            direct = {(name, kind): blocking_direct(urls[kind] + PAGES[name], chrome, args.direct)
+                      for name in args.pages for kind in ("bare", "site")} if args.direct else {}
             assets = added_assets(folders["site"])
         finally:
             for server in servers:
@@ -269,6 +305,12 @@ def main() -> None:
     print("CLS is the largest of the runs. Other work on the machine only lowers a score (mostly through\n"
           "TBT, the main thread's long tasks), so the best of the runs is the steadier figure; compare\n"
           "bare and site within one run of this script.")
+
+    if direct:
+        print()
+        print(f"Blocking time measured in Chromium slowed four times ({args.direct} loads of each page, median):")
+        for name in args.pages:
+            print(f"  {name:11} bare {direct[(name, 'bare')]:5.0f} ms  site {direct[(name, 'site')]:5.0f} ms")
 
     other = [name for name in args.pages if (name, "global") in results]
     if other:
