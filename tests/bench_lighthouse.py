@@ -46,9 +46,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from bench import WRITE_OUT  # noqa: E402  (the hook that writes out the hooked pages)
-from browser import chromium_path, free_port  # noqa: E402
+from browser import CHROMIUM_ARGS, chromium_path, free_port  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 
 PIN = ROOT / "tests" / "lighthouse"
 CACHE = ROOT / ".cache" / "lighthouse"
@@ -195,10 +196,6 @@ def blocking_direct(url: str, chrome: str, loads: int) -> float:
     times (as Lighthouse's phone), each summing its long tasks' time over 50 ms until a second
     after the load event; the median, in ms. Lighthouse estimates blocking time from one fast
     load, which makes it wander with the order in which that load happened to run."""
-    from playwright.sync_api import sync_playwright
-
-    from browser import CHROMIUM_ARGS
-
     totals = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chrome, headless=True, args=CHROMIUM_ARGS)

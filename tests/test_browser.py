@@ -148,7 +148,7 @@ def test_scenario_finder_filters_and_announces(served, browser: Browser) -> None
 
 @pytest.fixture(scope="module")
 def finder(served, browser: Browser) -> Iterator[Page]:
-    """The situation finder, loaded once for the cases that only type into its filter."""
+    """The situation finder, loaded once for the tests that only type into its filter."""
     base, _ = served
     context = browser.new_context()
     without_search_index(context)
@@ -156,6 +156,16 @@ def finder(served, browser: Browser) -> Iterator[Page]:
     page.goto(base + "scenarios/", wait_until="load")
     yield page
     context.close()
+
+
+def filter_to(finder: Page, typed: str) -> list[str]:
+    """Type into the shared finder, starting from the full list; the situations it shows."""
+    box = finder.get_by_label("Filter the situations")
+    box.fill("")
+    finder.wait_for_function("() => / situations$/.test(document.querySelector('#tti-finder-count').textContent)")
+    box.fill(typed)
+    finder.wait_for_function("() => / of \\d+ situations match$/.test(document.querySelector('#tti-finder-count').textContent)")
+    return finder.locator(".tti-finder__group li:visible a").all_inner_texts()
 
 
 @pytest.mark.parametrize("typed, expected", [
@@ -173,26 +183,15 @@ def finder(served, browser: Browser) -> Iterator[Page]:
     ("RÉJECTED", "I'm afraid of being rejected."),  # case and accents
 ])
 def test_scenario_finder_finds_what_readers_say(finder: Page, typed: str, expected: str) -> None:
-    box = finder.get_by_label("Filter the situations")
-    box.fill("")  # the page is shared by these cases: start each from the full list
-    finder.wait_for_function("() => / situations$/.test(document.querySelector('#tti-finder-count').textContent)")
-    box.fill(typed)
-    finder.wait_for_function("() => / of \\d+ situations match$/.test(document.querySelector('#tti-finder-count').textContent)")
-    shown = finder.locator(".tti-finder__group li:visible a").all_inner_texts()
+    shown = filter_to(finder, typed)
     assert expected in shown, shown
     assert len(shown) <= 3, f"{typed!r} finds too much: {shown}"
     assert finder.locator("[data-finder-none]").is_hidden()
 
 
-def test_scenario_finder_group_words_do_not_stretch_to_other_meanings(served, browser: Browser) -> None:
+def test_scenario_finder_group_words_do_not_stretch_to_other_meanings(finder: Page) -> None:
     """"turn down" finds the offer to turn down, not the fear of being rejected."""
-    base, _ = served
-    page = browser.new_page()
-    page.goto(base + "scenarios/", wait_until="load")
-    page.get_by_label("Filter the situations").fill("turn down")
-    page.wait_for_function("() => document.querySelector('#tti-finder-count').textContent.startsWith('1 of')")
-    assert page.locator(".tti-finder__group li:visible a").all_inner_texts() == ["I have an offer I will turn down."]
-    page.close()
+    assert filter_to(finder, "turn down") == ["I have an offer I will turn down."]
 
 
 def test_scenario_finder_offers_the_decision_aid_and_search_when_nothing_matches(served, browser: Browser) -> None:

@@ -86,20 +86,14 @@
       ? "(prefers-color-scheme: light)" : "(prefers-color-scheme: dark)";
     color = options.filter(function (option) { return option.media === media; })[0] || null;
   }
-  function paint(body) {
-    Object.keys(color).forEach(function (key) { body.setAttribute("data-md-color-" + key, color[key]); });
-  }
   if (color && typeof color === "object") {
-    if (document.body) {
-      paint(document.body);
-    } else {
-      /* A mutation observer's callback runs before the parser's task ends, so before a paint. */
-      var watch = new MutationObserver(function () {
-        if (!document.body) return;
-        watch.disconnect();
-        paint(document.body);
-      });
-      watch.observe(root, { childList: true });
-    }
+    /* <body> does not exist yet. A mutation observer's callback runs before the parser's task
+       ends, so before anything is drawn. */
+    var watch = new MutationObserver(function () {
+      if (!document.body) return;
+      watch.disconnect();
+      Object.keys(color).forEach(function (key) { document.body.setAttribute("data-md-color-" + key, color[key]); });
+    });
+    watch.observe(root, { childList: true });
   }
 })();
