@@ -45,6 +45,15 @@ def follow_why(page: Page, box: str = BOX) -> None:
     why.locator("a").click()
 
 
+def back_to_checklists(page: Page) -> None:
+    """Go back from the guide to the checklists page, and wait until its checklist is set up.
+    The address changes before Material swaps the page in, and the guide shows this checklist
+    too, so wait for the checklists page itself."""
+    page.go_back()
+    page.wait_for_function("() => document.querySelector('.md-content h1')?.id === 'checklists'")
+    page.locator(f"{BOX}[data-ready]").wait_for()
+
+
 def stored(page: Page) -> dict:
     return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')") or "{}")
 
@@ -72,9 +81,8 @@ def test_ticks_survive_instant_navigation_and_listeners_do_not_pile_up(served, b
     for _ in range(3):
         follow_why(page)
         page.wait_for_url(re.compile(r"/declining/how-to-decline/$"))
-        page.go_back()
+        back_to_checklists(page)
         page.wait_for_url(base + PAGE)
-        page.locator(f"{BOX}[data-ready]").wait_for()
     assert page.evaluate("window.__stillHere === true"), "navigation was instant"
     assert item(page, "thank-them").is_checked()
     item(page, "keep-door-open").click()  # one click toggles exactly once
@@ -139,8 +147,7 @@ def test_full_storage_keeps_ticks_for_the_visit_and_says_so(served, browser: Bro
     assert "can't be saved" in page.locator(f"{BOX} [data-status]").inner_text()
     follow_why(page)  # instant navigation
     page.wait_for_url(re.compile(r"/declining/how-to-decline/$"))
-    page.go_back()
-    page.locator(f"{BOX}[data-ready]").wait_for()
+    back_to_checklists(page)
     assert item(page, "thank-them").is_checked(), "ticks last for the visit"
     assert not page.errors
     page.context.close()
