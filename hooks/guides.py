@@ -128,7 +128,9 @@ def _directives(site: state.Site) -> dict[str, state.Directive]:
 
 
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-    """The theme's templates get the model's brand and the interface's words and languages."""
+    """The theme's templates get the model's brand and the interface's words and languages, and
+    are compiled once per process (see `render.CompiledTemplates`)."""
+    env.bytecode_cache = render.COMPILED
     site = state.site
     env.globals.update(kb_brand=site.brand, kb_t=site.strings.t, kb_strings=site.strings.for_scripts(),
                        kb_ui_lang=site.ui_language if site.other_language else "",

@@ -165,3 +165,15 @@ def test_no_script_in_the_body_stops_the_first_paint_before_the_content(site: Bu
         html = site.html(path)
         body = html[html.index("<body"):html.index("</article>")]
         assert "<script src=" not in body and "<script>" not in body, path
+
+
+def test_rebuilds_in_one_process_use_edited_templates_and_check_edited_phrases(small) -> None:
+    """`mkdocs serve` rebuilds in one process, which keeps the theme's compiled templates and
+    the phrases whose drafts passed: an edit to either is still seen."""
+    assert small.build().ok
+    small.edit("overrides/main.html", "{% block content %}", "{% block content %}<!-- edited -->")
+    second = small.build()
+    assert second.ok, second.messages
+    assert "<!-- edited -->" in second.html("index.html")
+    small.edit("docs/_data/messages.yml", '      - find: " at [Company]"', '      - find: "at [Company]"')
+    small.fails("docs/_data/messages.yml", "the draft has")

@@ -376,8 +376,16 @@ def load(path: Path, templates: Mapping[str, Template]) -> Builder:
                    f"`{COLLEAGUE}:` under `fields:`", "recommend")
 
     builder = Builder(situations, reasons, recommend, fields, dict(templates), lines)
-    check_drafts(builder)
+    checked = (text, tuple(sorted((key, template.text) for key, template in templates.items())))
+    if checked not in _CHECKED:  # the same phrases and templates passed in an earlier build
+        check_drafts(builder)
+        _CHECKED.add(checked)
     return builder
+
+
+#: The phrase files and templates whose every draft has passed `check_drafts` in this process:
+#: a rebuild in `mkdocs serve` with unchanged phrases does not compose them all again.
+_CHECKED: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
 
 
 def check_drafts(builder: Builder) -> None:

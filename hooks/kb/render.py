@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -57,3 +58,31 @@ def set_language(t: Callable[..., str], ui: str, content: str) -> None:
 
 def render(name: str, **context: Any) -> str:
     return _env().get_template(name).render(**context)
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per process. MkDocs makes a new Jinja environment for
+    every build, which compiles every template again; a rebuild in `mkdocs serve` (and each of
+    the test suite's builds) reuses them instead. A template is found by its name, its source's
+    checksum and the environment's extensions, so an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[tuple[str, str, tuple[str, ...]], bytes] = {}
+
+    def _key(self, bucket: jinja2.bccache.Bucket) -> tuple[str, str, tuple[str, ...]]:
+        return bucket.key, bucket.checksum, tuple(sorted(bucket.environment.extensions))
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return name  # not the file's path: a copy of the project shares its templates' code
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(self._key(bucket))
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[self._key(bucket)] = bucket.bytecode_to_string()
+
+
+#: The one cache of the process: the module outlives each build's hook modules.
+COMPILED = CompiledTemplates()
