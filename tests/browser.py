@@ -143,8 +143,14 @@ def without_search_index(context) -> None:
 CHROME = [[".md-sidebar--primary"], [".md-header"], [".md-footer"], [".md-search"]]
 
 
-def axe_violations(page, *, chrome: bool = True) -> list[str]:
-    """Run every axe-core rule on the page; one line per violation with its nodes. With
+#: The axe-core rules whose outcome depends on colours: all that can change between the light
+#: and the dark scheme, which swap colours and nothing else.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_violations(page, *, chrome: bool = True, scheme: str = "light") -> list[str]:
+    """Run every axe-core rule on the page; one line per violation with its nodes. In the dark
+    `scheme`, only the colour rules: every other rule has the same outcome in both schemes. With
     `chrome=False`, the header, navigation, search and footer are left out (for pages whose
     section was already checked whole: they are the same templates with other words).
 
@@ -153,8 +159,9 @@ def axe_violations(page, *, chrome: bool = True) -> list[str]:
         || !isFinite(a.effect.getComputedTiming().endTime))""", timeout=5000)
     if not page.evaluate("typeof window.axe !== 'undefined'"):  # kept across instant navigation
         page.evaluate(axe_source())
-    result = page.evaluate("([whole, chrome]) => axe.run(whole ? document : {exclude: chrome}, "
-                           "{resultTypes: ['violations']})", [chrome, CHROME])
+    options = {"resultTypes": ["violations"], **({"runOnly": COLOUR_RULES} if scheme == "dark" else {})}
+    result = page.evaluate("([whole, chrome, options]) => axe.run(whole ? document : {exclude: chrome}, "
+                           "options)", [chrome, CHROME, options])
     lines = []
     for v in result["violations"]:
         targets = ", ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:5])

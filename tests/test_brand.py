@@ -238,7 +238,7 @@ def test_the_office_has_no_axe_violations(served_office: str, browser, scheme: s
     for path in ("", "why/practice/", "declining/how-to-decline/", "scenarios/too-busy/"):
         if path:
             instant(page, served_office + path)
-        problems += [f"{path}: {v}" for v in axe_violations(page)]
+        problems += [f"{path}: {v}" for v in axe_violations(page, scheme=scheme)]
     context.close()
     assert not problems, "\n".join(problems)
 

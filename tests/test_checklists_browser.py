@@ -394,7 +394,7 @@ def test_axe_with_panels_open(served, browser: Browser, scheme: str) -> None:
     page.locator(f'{BOX} [data-action="export"]').click()
     page.locator('[data-checklist="should-i-go"] [data-action="import"]').click()
     page.locator('[data-checklist="find-out"] [data-action="reset"]').click()
-    assert axe_violations(page) == []
+    assert axe_violations(page, scheme=scheme) == []
     page.context.close()
 
 

@@ -166,7 +166,7 @@ def test_no_axe_violations_with_the_summary_shown(served, browser: Browser, sche
         page.locator(f'input[name="tti-decide-{q}"]').nth(pick).check()
     page.locator("[data-copy]").focus()
     assert page.locator(".tti-decide__summary").is_visible()
-    assert axe_violations(page) == []
+    assert axe_violations(page, scheme=scheme) == []
     page.context.close()
 
 

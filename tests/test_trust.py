@@ -327,7 +327,7 @@ def test_new_parts_have_no_axe_violations(served, browser, scheme: str) -> None:
     problems = []
     for path in ("why/practice/", "scenarios/too-busy/", "about/privacy/", "about/accessibility/"):
         page.goto(base + path, wait_until="load")
-        problems += [f"{path}: {v}" for v in axe_violations(page)]
+        problems += [f"{path}: {v}" for v in axe_violations(page, scheme=scheme)]
     context.close()
     assert not problems, "\n".join(problems)
 
