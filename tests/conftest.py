@@ -37,6 +37,7 @@ class Build:
     ok: bool
     records: list[logging.LogRecord] = field(default_factory=list)
     config: object = None  # the loaded MkDocsConfig
+    parsed: dict = field(default_factory=dict, repr=False)  # path: its soup (see `soup`)
 
     @property
     def warnings(self) -> list[str]:
@@ -54,9 +55,12 @@ class Build:
         return (self.site / path).read_text(encoding="utf-8")
 
     def soup(self, path: str):
+        """The page parsed, once per build: many tests read every page. Read it; do not change it."""
         from bs4 import BeautifulSoup
 
-        return BeautifulSoup(self.html(path), "html.parser")
+        if path not in self.parsed:
+            self.parsed[path] = BeautifulSoup(self.html(path), "html.parser")
+        return self.parsed[path]
 
     def pages(self) -> list[str]:
         """Every built HTML page, relative to the site folder."""

@@ -67,17 +67,20 @@ class Search:
 
     def top(self, query: str, n: int = 3) -> list[str]:
         """The addresses of the first `n` pages the search box lists for `query`."""
-        if self.box.input_value() != query:
-            before = self.page.evaluate("window.__asked.length")
+        before = self.page.evaluate("q => document.querySelector('input.md-search__input').value === q"
+                                    " ? -1 : window.__asked.length", query)
+        if before >= 0:  # a new query: type it (fill focuses the box)
             self.box.fill(query)
-            self.box.press("End")  # Material searches on the key being released
-            try:
-                self.page.wait_for_function("n => window.__asked.length > n", arg=before, timeout=3000)
-            except Exception:  # noqa: BLE001 - Material asks nothing for words it drops: no results
-                return []
-        # every query asked so far is answered: the last answer is this query's
-        self.page.wait_for_function("() => window.__answers.length === window.__asked.length")
-        return self.page.evaluate("window.__answers[window.__answers.length - 1]")[:n]
+            self.page.keyboard.press("End")  # Material searches on the key being released
+        # Once every query asked so far is answered, the last answer is this query's.
+        answered = """n => window.__asked.length > n && window.__answers.length === window.__asked.length
+            && window.__answers[window.__answers.length - 1]"""
+        try:
+            return self.page.wait_for_function(answered, arg=before, timeout=3000).json_value()[:n]
+        except Exception:  # noqa: BLE001
+            if self.page.evaluate("n => window.__asked.length > n", before):
+                raise
+            return []  # Material asks nothing for words it drops: no results
 
 
 def score(search: Search, items: list[Question]) -> tuple[float, float, list[tuple[Question, list[str]]]]:

@@ -46,6 +46,7 @@ def test_every_page_is_accessible_private_and_error_free(served, browser: Browse
     base, site = served
     context = browser.new_context(color_scheme=scheme)
     context.add_init_script(WATCH_CSP)
+    without_search_index(context)  # a full load would build the whole index again; search has its own tests
     problems: list[str] = []
     page = context.new_page()
     current = {"path": ""}
