@@ -367,6 +367,21 @@ def test_restored_before_it_is_shown(served, browser: Browser) -> None:
     page.context.close()
 
 
+def test_with_nothing_saved_nothing_is_hidden(served, browser: Browser) -> None:
+    """A reader with no saved ticks has nothing to restore: the items show from the first paint."""
+    base, _ = served
+    page = open_page(browser, base)
+    assert page.evaluate("""() => {
+        const box = document.querySelector('[data-checklist=declining]');
+        box.removeAttribute('data-ready');
+        const shown = getComputedStyle(box.querySelector('.tti-checklist__items')).visibility;
+        box.setAttribute('data-ready', '1');
+        return shown;
+    }""") == "visible"
+    assert not page.evaluate("document.documentElement.classList.contains('tti-ticks-saved')")
+    page.context.close()
+
+
 def test_without_javascript_a_readable_list_and_no_dead_buttons(served, browser: Browser) -> None:
     base, _ = served
     context = browser.new_context(java_script_enabled=False)

@@ -11,6 +11,7 @@
    this visit are kept in memory and the checklist says they cannot be saved. */
 (function () {
   "use strict";
+  // head.js reads KEY too: a page whose reader has saved ticks hides items until restored.
   var KEY = "tti-checklists:v1", FORMAT = "take-the-interview/checklist", VERSION = 1;
   var memory = {};              // ticks of this visit that could not be written, by checklist id
   var live = [];                // set-up checklists, to refresh when another tab saves

@@ -4,7 +4,9 @@
    blocks storage.
 
    1. Marks the page as one with JavaScript (class tti-js), so the CSS can show controls that need
-      script and hide checklist ticks until they are restored: no dead buttons, no flash.
+      script: no dead buttons. When the reader has saved checklist ticks, marks it too (class
+      tti-ticks-saved), so the CSS hides a checklist's items until its ticks are restored: no
+      flash. With nothing saved there is nothing to restore, and nothing is hidden.
    2. When reading localStorage or sessionStorage throws (the reader blocks site data), puts an
       in-memory store in its place, for Material and for the site's own scripts alike, and marks
       the page (class tti-no-storage), so the checklists can say from the first paint that ticks
@@ -47,6 +49,10 @@
       if (name === "localStorage") root.classList.add("tti-no-storage");
     }
   });
+
+  try {
+    if (window.localStorage.getItem("tti-checklists:v1")) root.classList.add("tti-ticks-saved");
+  } catch (e) { /* nothing saved can be read */ }
 
   var script = document.currentScript;
   window.__md_scope = new URL((script && script.getAttribute("data-md-scope")) || ".", location);
