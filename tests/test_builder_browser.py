@@ -350,6 +350,26 @@ def test_the_draft_stays_in_view_while_typing_in_the_last_field(served, browser:
     page.context.close()
 
 
+def test_on_a_phone_a_field_reached_by_the_keyboard_is_never_behind_the_draft(served, browser: Browser) -> None:  # noqa: F811
+    """Tab scrolls each field into view just far enough; the draft at the foot of the screen must
+    not cover it (builder.css keeps room below each field)."""
+    base, _ = served
+    page = open_builder(browser, base, viewport={"width": 375, "height": 667})
+    pick(page, BUILDER.situations[0])
+    page.locator("#tti-msg-situation").focus()
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        field = page.evaluate("""() => {
+            const f = document.activeElement;
+            if (!f.matches('.tti-builder__form [data-field]')) return null;
+            const r = f.getBoundingClientRect(), d = document.querySelector('.tti-builder__draft').getBoundingClientRect();
+            return {name: f.name || f.id, bottom: r.bottom, draft: d.top};
+        }""")
+        if field:
+            assert field["bottom"] <= field["draft"], field
+    page.context.close()
+
+
 def test_the_draft_scrolls_along_the_whole_form_on_a_phone(served, browser: Browser) -> None:  # noqa: F811
     base, _ = served
     page = open_builder(browser, base, viewport={"width": 375, "height": 667})

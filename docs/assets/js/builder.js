@@ -102,12 +102,7 @@
     button.hidden = false;
   }
   function init() {
-    var builders = document.querySelectorAll("[data-message-builder]");
-    builders.forEach(setup);
-    /* While a builder shows, fields scroll clear of the draft at the foot of the screen
-       (builder.css). A class rather than html:has(), which would make the browser check the
-       whole page again at each change of any page. */
-    document.documentElement.classList.toggle("tti-builder-shown", builders.length > 0);
+    document.querySelectorAll("[data-message-builder]").forEach(setup);
     document.querySelectorAll("[data-letter]").forEach(letter);
   }
   if (typeof document$ !== "undefined") document$.subscribe(init); else init();
