@@ -254,7 +254,7 @@ def test_the_site_works_under_the_strict_policy_sent_as_a_header(site, browser: 
         page.locator('[data-checklist] [data-action="reset"]').first.click()
         assert page.locator("[data-checklist] [data-panel]").first.is_visible()
         page.goto(base + "messages/write-your-message/", wait_until="load")
-        page.locator(".tti-builder__form").wait_for(state="visible")
+        page.locator("[data-message-builder][data-ready] [data-copy]").wait_for(state="visible")
         page.get_by_label("Their name", exact=True).fill("Ana")
         assert page.locator("[data-body]").inner_text().startswith("Dear Ana,")
         assert page.evaluate("window.__csp") == [] and errors == []

@@ -25,13 +25,15 @@ TEXT = strings.load(ROOT / "docs", "en").strings  # the interface's words
 EVIL = "O'Brien \"Bob\" <b>&amp; Zoë 李 😀"
 NAMES = {"Name": EVIL, "Company": "Zoë & <i>Sons</i> 李", "Role": "Data “Lead” </script>",
          "Your name": "Ана-Мария 😀 O'Neil", "Colleague": "Bob <b>bold</b> &lt;"}
+#: The builder's Copy button, shown once builder.js has started (the form shows before it).
+READY = "[data-message-builder][data-ready] [data-copy]"
 AWKWARD = re.compile(r", ,| ,|  |\n\n\n|^\s|\s$")
 
 
 def open_builder(browser: Browser, base: str, **context) -> Page:  # noqa: F811
     page = open_watched(browser, base + PAGE, **context)
     if context.get("java_script_enabled", True):
-        page.locator(".tti-builder__form").wait_for(state="visible")
+        page.locator(READY).wait_for(state="visible")
     return page
 
 
@@ -278,7 +280,7 @@ def test_the_builder_works_after_instant_navigation(served, browser: Browser) ->
     page.goto(base + "declining/how-to-decline/", wait_until="load")
     page.evaluate("window.__stillHere = true")
     page.locator(".md-nav a[href$='write-your-message/']").first.click()
-    page.locator(".tti-builder__form").wait_for(state="visible")
+    page.locator(READY).wait_for(state="visible")
     assert page.evaluate("window.__stillHere === true"), "Material swapped the page in place"
     assert not page.locator(".tti-builder__fallback").is_visible()
     fill(page, {"Name": "Ana"})
@@ -383,3 +385,50 @@ def test_the_draft_scrolls_along_the_whole_form_on_a_phone(served, browser: Brow
         seen = boxes(page)
         assert seen["draft"]["bottom"] <= 667 + 1 and seen["draft"]["top"] < 667 - 100, y
     page.context.close()
+
+
+# ---- drawn before its script runs, and nothing moves when the script starts ----
+
+#: The form as drawn: the draft, the e-mail link, the rows shown, and where each part sits.
+FORM_STATE = """() => {
+    const q = s => document.querySelector(s);
+    const parts = '.tti-builder__form :is(select, fieldset, [data-field-row], .tti-builder__draft, dd, .tti-builder__actions)';
+    return {subject: q('[data-subject]').textContent, body: q('[data-body]').textContent,
+            href: q('[data-email]').getAttribute('href'), reasons: !q('[data-reasons]').hidden,
+            rows: [...document.querySelectorAll('[data-field-row]')].filter(r => !r.hidden).map(r => r.dataset.fieldRow),
+            boxes: [...document.querySelectorAll(parts)].map(e => {
+                const r = e.getBoundingClientRect(); return [r.top, r.left, r.width, r.height]; })};
+}"""
+#: Every layout shift of the page, from the start.
+SHIFTS = """window.__shifts = []; new PerformanceObserver(list => list.getEntries()
+    .forEach(e => window.__shifts.push(e.value))).observe({type: 'layout-shift', buffered: true});"""
+BUTTONS = ("[data-copy]", "[data-email]", "[data-reset]")
+
+
+@pytest.mark.parametrize("width, height", [(375, 667), (1280, 800)])
+def test_the_form_and_its_first_draft_are_drawn_before_the_script_and_nothing_moves_when_it_starts(
+        served, browser: Browser, width: int, height: int) -> None:  # noqa: F811
+    base, _ = served
+    first = BUILDER.situations[0].template
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.route("**/assets/js/builder.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(base + PAGE, wait_until="load")
+    assert page.locator(".tti-builder__form").is_visible() and page.locator("[data-body]").is_visible()
+    assert not page.locator(".tti-builder__fallback").is_visible()
+    assert not any(page.locator(button).is_visible() for button in BUTTONS), "no button works yet, so none shows"
+    drawn = page.evaluate(FORM_STATE)
+    assert (drawn["subject"], drawn["body"]) == messages.compose(BUILDER, first, BUILDER.default_reason, {})
+    assert drawn["rows"] == BUILDER.uses(first) and drawn["reasons"] == BUILDER.templates[first].has_reason
+    context.close()
+
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.add_init_script(SHIFTS)
+    page = context.new_page()
+    page.goto(base + PAGE, wait_until="load")
+    page.locator(READY).wait_for(state="visible")
+    assert all(page.locator(button).is_visible() for button in BUTTONS)
+    assert page.evaluate(FORM_STATE) == drawn, "the script's first draft is the one the page carried"
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shifts") == []
+    context.close()

@@ -121,9 +121,13 @@ def test_fill_drops_a_line_that_is_only_an_empty_placeholder() -> None:
 def test_the_page_data_is_an_escaped_attribute_not_a_script() -> None:
     from kb.render import render
 
+    evil = '"><script>alert(1)</script> & \u2028'
+    first = {"subject": evil, "body": evil + "\n\n" + evil, "mailto": messages.mailto(evil, evil),
+             "fields": [], "reason": False}
     html = render("message-builder.md.j2", builder=messages.Builder([], [], "", {}, {}), fields=[], default_reason=0,
-        json=json.dumps({"name": '"><script>alert(1)</script> & \u2028'}))
+        first=first, json=json.dumps({"name": evil}))
     assert "<script" not in html and 'data-message-data="{&#34;name&#34;: &#34;\\&#34;&gt;&lt;script&gt;' in html
+    assert 'data-body>&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; \u2028&#10;&#10;&#34;&gt;' in html
 
 
 def test_the_data_for_the_page_comes_from_the_template_files(builder: messages.Builder) -> None:
@@ -134,10 +138,11 @@ def test_the_data_for_the_page_comes_from_the_template_files(builder: messages.B
     assert data["fields"]["Name"] == [["Dear [Name],", "Hello,"]]
 
 
-def test_the_markup_has_a_label_for_every_field_and_a_hidden_form(builder: messages.Builder) -> None:
+def test_the_markup_has_a_label_for_every_field_and_a_form_the_css_shows(builder: messages.Builder) -> None:
     markup = messages.markdown(builder)
     assert "data-message-builder" in markup
-    assert re.search(r"<form [^>]*\bhidden\b", markup)
+    assert re.search(r"<form [^>]*\btti-builder__form\b", markup)
+    assert not re.search(r"<form [^>]*\bhidden\b", markup), "builder.css shows it only with JavaScript"
     for spec in builder.fields.values():
         assert f'<label for="tti-msg-{spec.slug}">' in markup and f'id="tti-msg-{spec.slug}"' in markup
     for situation in builder.situations:
@@ -231,7 +236,7 @@ def test_the_builder_page_has_the_container_the_fallback_and_the_data(site: Buil
         assert code.get_text().strip() == text.strip()
         assert draft["subject"] == text.splitlines()[0][len("Subject: "):]
     form = box.select_one("form")
-    assert form.has_attr("hidden"), "without JavaScript the form is hidden"
+    assert not form.has_attr("hidden"), "builder.css hides it without JavaScript, and shows it at once with it"
     for control in form.select("input:not([type=radio])"):
         assert form.select_one(f'label[for="{control["id"]}"]'), control
     assert len(form.select("input[type=radio]")) == 5
@@ -380,3 +385,25 @@ def test_copy_buttons_appear_after_instant_navigation(served, browser) -> None:
     assert page.evaluate("window.__stillHere === true"), "Material swapped the page in place"
     assert page.locator("[data-letter] button:visible").count() == 20
     page.close()
+
+
+def test_the_page_carries_the_first_draft_so_the_form_is_drawn_before_its_script(
+        site: Build, builder: messages.Builder) -> None:
+    """The form as builder.js first sets it: the first situation, the default reason, no names.
+    (test_builder_browser.py checks that the script's first draft is the very same.)"""
+    first = builder.situations[0].template
+    subject, body = messages.compose(builder, first, builder.default_reason, {})
+    form = site.soup(PAGE).select_one("[data-message-builder] form")
+    assert form.select_one("select option")["value"] == first
+    assert form.select_one("input[type=radio][checked]")["value"] == str(builder.default_reason)
+    assert form.select_one("[data-subject]").get_text() == subject and subject
+    assert form.select_one("[data-body]").get_text() == body and "\n\n" in body
+    assert form.select_one("[data-email]")["href"] == messages.mailto(subject, body)
+    shown = [row["data-field-row"] for row in form.select("[data-field-row]") if not row.has_attr("hidden")]
+    assert shown == builder.uses(first) and len(shown) < len(builder.fields)
+    assert form.select_one("[data-reasons]").has_attr("hidden") is not builder.templates[first].has_reason
+
+
+def test_mailto_encodes_as_encode_uri_component_with_crlf_lines() -> None:
+    assert messages.mailto("Hi & bye", "Dear Zoë,\n\nThanks (a lot)!") == (
+        "mailto:?subject=Hi%20%26%20bye&body=Dear%20Zo%C3%AB%2C%0D%0A%0D%0AThanks%20(a%20lot)!")

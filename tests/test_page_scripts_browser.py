@@ -36,7 +36,7 @@ def test_a_guide_loads_none_of_the_one_page_scripts(served, browser: Browser) ->
 #: What each script changes on its page, so that its having run shows.
 READY = {
     "checklist.js": "/ of /.test(document.querySelector('[data-checklist] [data-progress]').textContent)",
-    "builder.js": "!document.querySelector('.tti-builder__form').hidden",
+    "builder.js": "document.querySelector('[data-message-builder]').dataset.ready === '1'",
     "finder.js": "!document.querySelector('.tti-finder__search').hidden",
 }
 
@@ -64,7 +64,7 @@ def test_tools_work_after_instant_navigation_and_load_once(served, browser: Brow
     box.locator("input[data-item]").first.check()
     page.wait_for_function("""() => /^1 /.test(document.querySelector('[data-checklist="declining"] [data-progress]').textContent)""")
     instant(page, base + "messages/write-your-message/")
-    page.locator(".tti-builder__form").wait_for(state="visible", timeout=5000)
+    page.locator("[data-message-builder][data-ready] [data-copy]").wait_for(state="visible", timeout=5000)
     instant(page, base + "checklists/")
     box.locator("input[data-item]").nth(1).check()
     page.wait_for_function("""() => /^2 /.test(document.querySelector('[data-checklist="declining"] [data-progress]').textContent)""")

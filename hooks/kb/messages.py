@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 
 from . import safety, yamlfile
@@ -487,6 +488,24 @@ def missing() -> str:
                        "from the page")
 
 
+def mailto(subject: str, body: str) -> str:
+    """The draft as a `mailto:` address, as builder.js writes it (encodeURIComponent, CRLF lines)."""
+    def encode(text: str) -> str:
+        return quote(text, safe="-_.!~*'()")
+
+    return f"mailto:?subject={encode(subject)}&body={encode(body.replace(chr(10), chr(13) + chr(10)))}"
+
+
+def first_draft(builder: Builder) -> dict[str, Any]:
+    """What the form shows before the reader changes anything: the first situation, the default
+    reason, every field empty. The page carries it, so that the form and its draft are drawn at
+    once, before builder.js runs; the script's first draft is the same, so nothing moves."""
+    template = builder.situations[0].template
+    subject, body = compose(builder, template, builder.default_reason, {})
+    return {"subject": subject, "body": body, "mailto": mailto(subject, body),
+            "fields": builder.uses(template), "reason": builder.templates[template].has_reason}
+
+
 def markdown(builder: Builder, **context: Any) -> str:
     """The builder's markup, with the templates as plain text for readers without JavaScript.
     `context` gives the templates the interface's words (`t`) and languages."""
@@ -494,7 +513,7 @@ def markdown(builder: Builder, **context: Any) -> str:
 
     return render("message-builder.md.j2", builder=builder,
                   fields=list(builder.fields.values()), default_reason=builder.default_reason,
-                  json=page_json(builder), **context)
+                  first=first_draft(builder), json=page_json(builder), **context)
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:

@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 import jinja2.bccache
+import markupsafe
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -40,12 +41,19 @@ def markdown_text(value: object) -> str:
     return _MARKDOWN.sub(r"\\\1", str(value))
 
 
+def text_lines(value: object) -> markupsafe.Markup:
+    """Text of several lines for raw HTML inside Markdown: escaped, each line break written as
+    `&#10;`, so that a blank line in the text cannot end the HTML block."""
+    return markupsafe.Markup(str(markupsafe.escape(value)).replace("\n", "&#10;"))
+
+
 @cache
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["md"] = markdown_text
+    env.filters["lines"] = text_lines
     env.globals.update(t=lambda key, **values: key, ui_lang="", content_lang="")
     return env
 

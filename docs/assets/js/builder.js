@@ -1,7 +1,9 @@
 /* Message builder: drafts a message from the templates and phrases in the JSON inside the
    container, the same way as hooks/kb/messages.py (see its docstring). Without JavaScript the
-   templates show as plain text; this hides them and shows the form. Typed text is only ever
-   set with textContent or as a link, and never leaves the page. */
+   templates show as plain text. With it, the CSS shows the form instead, drawn with its first
+   draft before this script runs (kb.messages.first_draft); this makes it live and marks the
+   container ready, which shows the buttons. Typed text is only ever set with textContent or as
+   a link, and never leaves the page. */
 (function () {
   "use strict";
   var PLACEHOLDER = /\[([^\[\]\n]*)\]/g;
@@ -54,8 +56,8 @@
       var parts = [fill(draft.subject, values, data.fields), fill(draft.body.split("\n").map(function (line) {
         return line.trim() === "[Reason]" ? extra : line;
       }).join("\n"), values, data.fields)];
-      subject.textContent = parts[0];
-      body.textContent = parts[1];
+      if (subject.textContent !== parts[0]) subject.textContent = parts[0];
+      if (body.textContent !== parts[1]) body.textContent = parts[1];
       email.href = "mailto:?subject=" + encodeURIComponent(parts[0]) +
         "&body=" + encodeURIComponent(parts[1].replace(/\n/g, "\r\n"));
       text = "Subject: " + parts[0] + "\n\n" + parts[1];
@@ -78,8 +80,6 @@
       say(word("builder.cleared"));
     });
     update();
-    root.querySelector(".tti-builder__fallback").hidden = true;
-    form.hidden = false;
   }
   /* A message template shown as a letter (hooks/templates/message-letter.html.j2): its Copy
      button copies the letter's text as it is, placeholders and all. Without JavaScript the
