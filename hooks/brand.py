@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from kb import brand, office, state, yamlfile
+from kb import brand, office, scripts, state, yamlfile
 from kb.errors import ContentError
 from kb.render import render
 
@@ -74,6 +74,17 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         raise PluginError(str(exc)) from None
     colours = render("brand.css.j2", light=site.brand.light, dark=site.brand.dark)
     files.append(File.generated(config, STYLESHEET, content=brand.stylesheet(parts, colours)))
+    # A tool's page loads site.js and the tool's script as one file (kb.scripts).
+    js = Path(config.docs_dir) / "assets" / "js"
+    try:
+        read = {name: yamlfile.read_text(js / name, f"{site.docs_shown}/assets/js/{name}", limit=None)
+                for name in (scripts.SITE, *scripts.TOOLS) if (js / name).is_file()}
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    for tool in scripts.TOOLS:
+        if scripts.SITE in read and tool in read:
+            files.append(File.generated(config, f"assets/js/{scripts.bundle_name(tool)}",
+                                        content=scripts.bundle(read[scripts.SITE], read[tool])))
     for src_uri, source in office.pages(site.root, site.brand).items():
         files.append(File.generated(config, src_uri, abs_src_path=str(source)))
     try:

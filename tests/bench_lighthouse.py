@@ -217,8 +217,8 @@ def added_assets(site: Path) -> list[tuple[str, int, int, bool]]:
     page). head.js stands in for Material's inline scripts, which the site's
     Content-Security-Policy does not allow."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    everywhere = ["assets/js/head.js",
-                  *(s if isinstance(s, str) else s["path"] for s in config.get("extra_javascript", [])),
+    everywhere = ["assets/js/head.js", "assets/js/site.js",  # site.js: overrides/partials/page-scripts.html
+                  *(s if isinstance(s, str) else s["path"] for s in config.get("extra_javascript") or []),
                   "assets/site.css"]  # the project's stylesheets and the brand's colours, in one file
     rows = []
     for name in dict.fromkeys(everywhere + list(ONE_PAGE_SCRIPTS)):
@@ -325,7 +325,7 @@ def main() -> None:
     print("What the project adds to Material (gzipped at level 9):")
     totals = {(True, ".js"): 0, (True, ".css"): 0, (False, ".js"): 0}
     for name, raw, packed, every in assets:
-        print(f"  {name:26} {raw:6d} B  {packed:5d} B gzipped  {'every page' if every else 'only on the pages that show its tool'}")
+        print(f"  {name:26} {raw:6d} B  {packed:5d} B gzipped  {'every page' if every else 'only with its tool, in site.<tool>.js'}")
         totals[(every, Path(name).suffix)] += packed
     print(f"  On every page: JavaScript {totals[(True, '.js')] / 1000:.1f} KB, CSS {totals[(True, '.css')] / 1000:.1f} KB "
           f"gzipped; one-page scripts {totals[(False, '.js')] / 1000:.1f} KB more in all")

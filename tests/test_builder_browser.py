@@ -408,15 +408,23 @@ BUTTONS = ("[data-copy]", "[data-email]", "[data-reset]")
 @pytest.mark.parametrize("width, height", [(375, 667), (1280, 800)])
 def test_the_form_and_its_first_draft_are_drawn_before_the_script_and_nothing_moves_when_it_starts(
         served, browser: Browser, width: int, height: int) -> None:  # noqa: F811
-    base, _ = served
+    base, site = served
     first = BUILDER.situations[0].template
     context = browser.new_context(viewport={"width": width, "height": height})
-    context.route("**/assets/js/builder.js", lambda route: route.abort())
+    # The page's script file is site.js and builder.js in one (site.builder.js): serve site.js alone.
+    alone = (site.site / "assets" / "js" / "site.js").read_text(encoding="utf-8")
+    asked = []
+    context.route("**/assets/js/site.builder.js", lambda route: asked.append(route.request.url) or
+                  route.fulfill(status=200, content_type="text/javascript", body=alone))
     page = context.new_page()
     page.goto(base + PAGE, wait_until="load")
     assert page.locator(".tti-builder__form").is_visible() and page.locator("[data-body]").is_visible()
     assert not page.locator(".tti-builder__fallback").is_visible()
-    assert not any(page.locator(button).is_visible() for button in BUTTONS), "no button works yet, so none shows"
+    assert not any(page.locator(button).is_visible() for button in ("[data-copy]", "[data-reset]")), \
+        "the buttons do not work yet, so they do not show"
+    assert page.locator("[data-email]").is_visible(), "the e-mail link works already"
+    assert axe_violations(page) == []  # the draft scrolls on a phone: it holds that link to reach it by
+    assert len(asked) == 1, "the page's one script file is the one served without builder.js"
     drawn = page.evaluate(FORM_STATE)
     assert (drawn["subject"], drawn["body"]) == messages.compose(BUILDER, first, BUILDER.default_reason, {})
     assert drawn["rows"] == BUILDER.uses(first) and drawn["reasons"] == BUILDER.templates[first].has_reason

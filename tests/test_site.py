@@ -158,6 +158,25 @@ def test_one_stylesheet_of_the_projects_own_with_the_brand_colours_last(site: Bu
     assert bundle.rindex("--md-primary-fg-color") > places[-1]
 
 
+def test_each_page_loads_one_script_file_of_the_projects_own_after_materials(site: Build) -> None:
+    """site.js on a page with no tool; on a tool's page, site.<tool>.js: site.js and the tool's
+    script, each whole and in that order, in one file (hooks/kb/scripts.py)."""
+    from kb import scripts
+
+    expected = {"stages/recruiter-screen/index.html": "site.js", "404.html": "site.js",
+                "checklists/index.html": "site.checklist.js", "index.html": "site.decide.js",
+                "messages/write-your-message/index.html": "site.builder.js",
+                "messages/templates/index.html": "site.builder.js", "scenarios/index.html": "site.finder.js"}
+    for path, name in expected.items():
+        found = [tag["src"].rsplit("/", 1)[-1] for tag in site.soup(path).select("script[src]")]
+        assert found[0] == "head.js" and found[1].startswith("bundle.") and found[2:] == [name], (path, found)
+    site_js = (ROOT / "docs/assets/js/site.js").read_text(encoding="utf-8").strip()
+    for tool in scripts.TOOLS:
+        text = (site.site / "assets/js" / scripts.bundle_name(tool)).read_text(encoding="utf-8")
+        tool_js = (ROOT / "docs/assets/js" / tool).read_text(encoding="utf-8").strip()
+        assert text.startswith(site_js) and text.rstrip().endswith(tool_js), tool
+
+
 def test_no_script_in_the_body_stops_the_first_paint_before_the_content(site: Build) -> None:
     """Scripts in <body> come after the page's text: a script loaded in the header (where
     Material's palette script was) would make a phone draw the header alone, then wait."""

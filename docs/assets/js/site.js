@@ -7,8 +7,9 @@
    3. A printed page gets the date it was printed.
    4. A search that finds nothing shows where to start instead (overrides/partials/search.html),
       and the 404 page's button opens the search box.
-   5. The scripts of the checklists, the message builder and the situation finder load only on
-      pages that show them, also when instant navigation brings such a page. */
+   5. The scripts of the checklists, the message builder, the situation finder and the decision
+      aid load only on pages that show them, also when instant navigation brings such a page.
+      A page that shows one at its first load has it already, in one file with this script. */
 (function () {
   "use strict";
   function nameCodeNavs() {
@@ -85,6 +86,10 @@
   };
   var here = document.currentScript ? document.currentScript.src : "";  // .../assets/js/site.js
   var loaded = {};
+  /* A page that shows a tool loads this script and the tool's as one file, site.<tool>.js
+     (hooks/kb/scripts.py): that tool is here already. */
+  var bundled = /\/site\.([a-z]+\.js)(?:[?#].*)?$/.exec(here);
+  if (bundled) loaded[bundled[1]] = true;
   function loadWhatThisPageNeeds() {
     Object.keys(ONE_PAGE).forEach(function (selector) {
       var name = ONE_PAGE[selector];
