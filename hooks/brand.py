@@ -1,6 +1,8 @@
 """MkDocs hooks for the brand a career office sets in its overlay (`extra.brand`): check it into
 the build model, put its logo, colours and own pages on the site, and take out the guides it
-hides. Thin adapters; the logic lives in `kb.brand` and `kb.office`, the markup in overrides/.
+hides. They also make the site's bundled files: the one stylesheet, which ends with the brand's
+colours, and each tool's page's one script file (`kb.scripts`). Thin adapters; the logic lives
+in `kb.brand`, `kb.office` and `kb.scripts`, the markup in overrides/.
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from kb import brand, frontmatter, pages, render, safety, snippets, sources, state, strings, trust, yamlfile
+from kb import (brand, frontmatter, pages, render, safety, scripts, snippets, sources, state, strings, trust,
+                yamlfile)
 from kb.errors import ContentError
 from kb.fragments import FragmentsExtension
 
@@ -128,15 +129,15 @@ def _directives(site: state.Site) -> dict[str, state.Directive]:
 
 
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-    """The theme's templates get the model's brand and the interface's words and languages, and
-    are compiled once per process (see `render.CompiledTemplates`)."""
+    """The theme's templates get the model's brand, the interface's words and languages and each
+    page's script files, and are compiled once per process (see `render.CompiledTemplates`)."""
     env.bytecode_cache = render.COMPILED
     site = state.site
     env.globals.update(kb_brand=site.brand, kb_t=site.strings.t, kb_strings=site.strings.for_scripts(),
                        kb_ui_lang=site.ui_language if site.other_language else "",
                        kb_content_lang=site.content_language if site.other_language else "",
                        kb_footer_links=trust.footer_links(site.brand, site.urls, site.strings),
-                       kb_locale=site.strings.locale.replace("_", "-"))
+                       kb_locale=site.strings.locale.replace("_", "-"), kb_page_scripts=scripts.for_page)
     return env
 
 

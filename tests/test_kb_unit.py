@@ -146,3 +146,12 @@ def test_yaml_lines_by_path_with_nearest_fallback() -> None:
     assert lines.find("items", 1, "why") is None
     assert lines.at("items", 1, "why") == 6
     assert Lines("a: 1\n", first_line=2).find("a") == 2
+
+
+def test_a_page_gets_site_js_or_one_file_with_its_first_tool_then_any_other_tool() -> None:
+    from kb import scripts
+
+    assert scripts.for_page(None) == scripts.for_page("<p>text</p>") == ["site.js"]
+    assert scripts.for_page('<div class="tti-letter"><div class="tti-builder">') == ["site.builder.js"]
+    assert scripts.for_page('<div class="tti-checklist x"><div class="tti-decide">') == ["site.checklist.js", "decide.js"]
+    assert scripts.TOOLS == ("checklist.js", "builder.js", "finder.js", "decide.js")

@@ -73,10 +73,10 @@
   });
 
   /* Scripts that only one page needs load only there. A page that shows a tool names its
-     script itself (overrides/partials/page-scripts.html); a page reached by Material's instant
+     script itself (hooks/kb/scripts.py, MARKERS); a page reached by Material's instant
      navigation gets it from here, once. From then on the script sets up every page itself
      (document$), since instant navigation keeps the scripts a page has loaded. Add a new
-     tool's script here and in page-scripts.html, by its markup, not to extra_javascript. */
+     tool's script here and in MARKERS, by its markup, not to extra_javascript. */
   var ONE_PAGE = {
     "[data-checklist]": "checklist.js",
     ".tti-builder": "builder.js",
