@@ -1,7 +1,8 @@
 """MkDocs hooks for the brand a career office sets in its overlay (`extra.brand`): check it into
 the build model, put its logo, colours and own pages on the site, and take out the guides it
-hides. They also make the site's bundled files: the one stylesheet, which ends with the brand's
-colours, and each tool's page's one script file (`kb.scripts`). Thin adapters; the logic lives
+hides. They also make the site's shipped files, without comments (`kb.minify`): the one
+stylesheet, which ends with the brand's colours, the scripts, and each tool's page's one script
+file (`kb.scripts`). Thin adapters; the logic lives
 in `kb.brand`, `kb.office` and `kb.scripts`, the markup in overrides/.
 """
 
@@ -15,7 +16,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from kb import brand, office, scripts, state, yamlfile
+from kb import brand, minify, office, scripts, state, yamlfile
 from kb.errors import ContentError
 from kb.render import render
 
@@ -76,13 +77,19 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         raise PluginError(str(exc)) from None
     colours = render("brand.css.j2", light=site.brand.light, dark=site.brand.dark)
     files.append(File.generated(config, STYLESHEET, content=brand.stylesheet(parts, colours)))
-    # A tool's page loads site.js and the tool's script as one file (kb.scripts).
+    # The project's scripts ship without comments (kb.minify), and a tool's page loads site.js
+    # and the tool's script as one file (kb.scripts).
     js = Path(config.docs_dir) / "assets" / "js"
     try:
-        read = {name: yamlfile.read_text(js / name, f"{site.docs_shown}/assets/js/{name}", limit=None)
-                for name in (scripts.SITE, *scripts.TOOLS) if (js / name).is_file()}
+        read = {path.name: minify.js(yamlfile.read_text(path, f"{site.docs_shown}/assets/js/{path.name}", limit=None))
+                for path in sorted(js.glob("*.js"))}
     except ContentError as exc:
         raise PluginError(str(exc)) from None
+    for name, text in read.items():
+        dest = f"assets/js/{name}"
+        if (source := files.get_file_from_path(dest)) is not None:
+            files.remove(source)
+        files.append(File.generated(config, dest, content=text))
     for tool in scripts.TOOLS:
         if scripts.SITE in read and tool in read:
             files.append(File.generated(config, f"assets/js/{scripts.bundle_name(tool)}",

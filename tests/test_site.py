@@ -144,8 +144,11 @@ def test_the_documented_policy_is_the_one_the_site_uses(site: Build) -> None:
 
 
 def test_one_stylesheet_of_the_projects_own_with_the_brand_colours_last(site: Build) -> None:
-    """The local files extra_css lists reach a page as one file, assets/site.css, each whole and
-    in order, with the brand's colours after them (hooks/brand.py)."""
+    """The local files extra_css lists reach a page as one file, assets/site.css, each whole
+    (without its comments, kb.minify) and in order, with the brand's colours after them
+    (hooks/brand.py)."""
+    from kb import minify
+
     listed = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra_css"]
     assert len(listed) >= 2
     for path in ("index.html", "checklists/index.html", "why/practice/index.html"):
@@ -153,15 +156,16 @@ def test_one_stylesheet_of_the_projects_own_with_the_brand_colours_last(site: Bu
                  if "/assets/stylesheets/" not in "/" + link["href"]]
         assert [href.rsplit("/", 1)[-1] for href in links] == ["site.css"], (path, links)
     bundle = (site.site / "assets/site.css").read_text(encoding="utf-8")
-    places = [bundle.index((ROOT / "docs" / css).read_text(encoding="utf-8").strip()) for css in listed]
+    places = [bundle.index(minify.css((ROOT / "docs" / css).read_text(encoding="utf-8")).strip()) for css in listed]
     assert places == sorted(places)
     assert bundle.rindex("--md-primary-fg-color") > places[-1]
 
 
 def test_each_page_loads_one_script_file_of_the_projects_own_after_materials(site: Build) -> None:
     """site.js on a page with no tool; on a tool's page, site.<tool>.js: site.js and the tool's
-    script, each whole and in that order, in one file (hooks/kb/scripts.py)."""
-    from kb import scripts
+    script, each whole (without comments, kb.minify) and in that order, in one file
+    (hooks/kb/scripts.py)."""
+    from kb import minify, scripts
 
     expected = {"stages/recruiter-screen/index.html": "site.js", "404.html": "site.js",
                 "checklists/index.html": "site.checklist.js", "index.html": "site.decide.js",
@@ -170,12 +174,31 @@ def test_each_page_loads_one_script_file_of_the_projects_own_after_materials(sit
     for path, name in expected.items():
         found = [tag["src"].rsplit("/", 1)[-1] for tag in site.soup(path).select("script[src]")]
         assert found[0] == "head.js" and found[1].startswith("bundle.") and found[2:] == [name], (path, found)
-    site_js = (ROOT / "docs/assets/js/site.js").read_text(encoding="utf-8").strip()
+    site_js = minify.js((ROOT / "docs/assets/js/site.js").read_text(encoding="utf-8")).strip()
     for tool in scripts.TOOLS:
         text = (site.site / "assets/js" / scripts.bundle_name(tool)).read_text(encoding="utf-8")
-        tool_js = (ROOT / "docs/assets/js" / tool).read_text(encoding="utf-8").strip()
+        tool_js = minify.js((ROOT / "docs/assets/js" / tool).read_text(encoding="utf-8")).strip()
         assert text.startswith(site_js) and text.rstrip().endswith(tool_js), tool
 
+
+
+def test_the_site_ships_its_scripts_and_styles_without_comments_but_with_credits(site: Build) -> None:
+    """The files in docs/assets/ keep their comments for contributors; the site's copies drop
+    them and spare white space (kb.minify), keeping the `/*!` credit to Material in head.js."""
+    sources = sorted((ROOT / "docs/assets/js").glob("*.js"))
+    assert {p.name for p in sources} >= {"head.js", "site.js"}
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        shipped = (site.site / "assets/js" / source.name).read_text(encoding="utf-8")
+        assert "/* " in text and len(shipped) < 0.8 * len(text), source.name
+        comments = re.findall(r"/\*.*?\*/", shipped, re.S)
+        assert all(c.startswith("/*!") for c in comments), (source.name, comments)
+    head = (site.site / "assets/js/head.js").read_text(encoding="utf-8")
+    assert head.startswith("/*!") and "Martin Donath, MIT licence" in head
+    css = (site.site / "assets/site.css").read_text(encoding="utf-8")
+    project = css[:css.index("/* The brand's colours")]
+    assert re.findall(r"/\*.*?\*/", project, re.S) == [f"/* {name} */" for name in
+                                                       yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra_css"]]
 
 def test_no_script_in_the_body_stops_the_first_paint_before_the_content(site: Build) -> None:
     """Scripts in <body> come after the page's text: a script loaded in the header (where

@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import markdown
 from markupsafe import Markup, escape
 
-from . import safety, yamlfile
+from . import minify, safety, yamlfile
 from .errors import ContentError, did_you_mean
 
 #: Every brand key, with what it holds. Nested mappings list their own keys; `dict` is a
@@ -512,6 +512,7 @@ def _check_keys(values: dict, spec: dict, where: str, fail) -> None:
 def stylesheet(parts: Sequence[tuple[str, str]], colours: str) -> str:
     """The site's one stylesheet: each of the project's stylesheets (name, text) in the order
     extra_css lists them, then the brand's colours, which override them. One file instead of
-    several saves the phone a round trip before the first paint."""
-    chunks = [f"/* {name} */\n{text.strip()}\n" for name, text in parts]
+    several saves the phone a round trip before the first paint. Each ships without its comments
+    (kb.minify), under a line naming its file."""
+    chunks = [f"/* {name} */\n{minify.css(text)}" for name, text in parts]
     return "\n".join(chunks + [colours.strip() + "\n"])

@@ -1,3 +1,5 @@
+/*! __md_scope, __md_hash, __md_get, __md_set and the palette restore follow Material for MkDocs
+    (partials/javascripts/base.html and palette.html), Copyright (c) 2016-2025 Martin Donath, MIT licence. */
 /* The first script of every page, loaded in <head> before anything is drawn. It replaces the
    inline scripts of Material's base partial, so that the site runs under a strict
    Content-Security-Policy (script-src 'self'), and it keeps every page working when the browser
