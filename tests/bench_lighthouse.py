@@ -1,6 +1,6 @@
 """Benchmark: Lighthouse (mobile) performance of this site against bare Material, in one run.
 
-    make bench-lighthouse    # or: .venv/bin/python tests/bench_lighthouse.py [--runs 3] [--pages home guide]
+    make bench-lighthouse    # or: .venv/bin/python tests/bench_lighthouse.py [--runs 5] [--pages home guide]
 
 Builds the project twice into a temporary folder: as it is (hooks, overrides, the project's CSS
 and JavaScript), and bare: the very Markdown pages the hooks produce (generated hubs, lists,
@@ -231,7 +231,9 @@ def added_assets(site: Path) -> list[tuple[str, int, int, bool]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs of each page of each site; medians are printed")
+    parser.add_argument("--runs", type=int, default=5,
+                        help="Lighthouse runs of each page of each site; medians are printed (five, since one "
+                             "page's score wanders by several points between runs, and a median of three with it)")
     parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES))
     parser.add_argument("--json", type=Path, help="also write every run's figures to this file")
     parser.add_argument("--direct", type=int, default=5, metavar="LOADS",
