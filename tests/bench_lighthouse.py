@@ -10,7 +10,7 @@ served gzipped, as a web host serves them, and Lighthouse (mobile, its default s
 phone) loads five pages of each, in turns, so that a busy spell on the machine hits both. It
 prints the median and the best score of each, the figures behind them, and the JavaScript and
 CSS the project adds, gzipped. Unless --no-global, it also measures the pages that show no
-tool in a third build with the one-page scripts (checklist.js, builder.js, finder.js) on every
+tool in a third build with the one-page scripts (kb.scripts.TOOLS: the tools' own) on every
 page, as they once were: what loading them only where they are needed saves. Then (unless
 --direct 0) it measures each page's blocking time directly, in Chromium slowed four times,
 since Lighthouse's figure is an estimate from one fast load.
@@ -43,10 +43,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "hooks"))  # the plain kb package: which scripts are the tools'
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from bench import WRITE_OUT  # noqa: E402  (the hook that writes out the hooked pages)
 from browser import CHROMIUM_ARGS, chromium_path, free_port  # noqa: E402
+from kb import scripts as kb_scripts  # noqa: E402
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
@@ -87,7 +89,7 @@ def install_lighthouse() -> None:
 #: Scripts that one page needs (the checklists, the message builder, the situation finder, the
 #: home page's decision aid). The "global" build loads them on every page, as extra_javascript
 #: once did, to show what loading them only where they are needed saves.
-ONE_PAGE_SCRIPTS = ("assets/js/checklist.js", "assets/js/builder.js", "assets/js/finder.js", "assets/js/decide.js")
+ONE_PAGE_SCRIPTS = tuple(f"assets/js/{tool}" for tool in kb_scripts.TOOLS)
 
 
 def build_all(tmp: Path, site_url: str, bare_url: str, global_url: str | None) -> dict[str, Path]:
@@ -257,10 +259,8 @@ def main() -> None:
         folders = build_all(Path(tmp), urls["site"], urls["bare"], urls.get("global"))
         servers = [serve(folders[kind], ports[kind]) for kind in kinds]
         # The global build is measured only on pages that show no tool.
-        needs = {name: any(marker in (folders["site"] / PAGES[name] / "index.html").read_text(encoding="utf-8")
-                           for marker in ('class="tti-checklist', 'class="tti-builder', 'class="tti-finder',
-                                          'class="tti-decide'))
-                 for name in args.pages}
+        needs = {name: kb_scripts.for_page((folders["site"] / PAGES[name] / "index.html").read_text(encoding="utf-8"))
+                 != [kb_scripts.SITE] for name in args.pages}
         results: dict[tuple[str, str], list[dict[str, float]]] = {}
         try:
             for run in range(args.runs):
@@ -318,7 +318,7 @@ def main() -> None:
     other = [name for name in args.pages if (name, "global") in results]
     if other:
         print()
-        print("Pages with no tool, with the one-page scripts (checklist.js, builder.js, finder.js) on every page:")
+        print(f"Pages with no tool, with the one-page scripts ({', '.join(kb_scripts.TOOLS)}) on every page:")
         print(f"{'page':11} {'site':>5} {'global':>6} {'diff':>5}  {'best site/global':>16}  {'TBT ms site/global':>18}  "
               f"{'requests':>8}  {'KB site/global':>14}")
         for name in other:
